@@ -1,0 +1,72 @@
+"""Custom actions. Each class is a thin adapter between Rasa and a pure module beside it."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import clarification, walkthrough
+
+
+class ActionShowStep(Action):
+    """Shows one step of the walk-through: the first, the next, the previous, or a named one."""
+
+    def name(self) -> Text:
+        return "action_show_step"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        current = tracker.get_slot("walkthrough_step")
+        current = int(current) if current else None
+        intent = tracker.get_intent_of_latest_message()
+        if intent == "next_step":
+            move = walkthrough.next_from(current)
+        elif intent == "previous_step":
+            move = walkthrough.back_from(current)
+        elif intent == "ask_step":
+            entity = next(tracker.get_latest_entity_values("step_number"), None)
+            move = walkthrough.jump_to(
+                walkthrough.parse_step_number(str(entity or tracker.latest_message.get("text")))
+            )
+        else:
+            move = walkthrough.start()
+
+        if move.finished:
+            dispatcher.utter_message(response="utter_walkthrough_done")
+            return [SlotSet("walkthrough_step", None)]
+        if move.unknown_step:
+            dispatcher.utter_message(response="utter_ask_which_step")
+            return []
+        if move.at_start:
+            dispatcher.utter_message(response="utter_walkthrough_at_start")
+        dispatcher.utter_message(response=walkthrough.step_response(move.step))
+        return [SlotSet("walkthrough_step", float(move.step))]
+
+
+class ActionClarifyIntent(Action):
+    """Asks "Did you mean ...?" with the two likeliest topics; on a second miss in a row,
+    offers to rephrase or contact customer service instead of guessing again."""
+
+    def name(self) -> Text:
+        return "action_clarify_intent"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        if clarification.misunderstood_in_a_row(tracker.events) >= 2:
+            dispatcher.utter_message(response="utter_still_not_understood")
+            return []
+        responses = domain.get("responses", {})
+        titles = clarification.topic_titles(responses)
+        picked = clarification.suggestions(
+            tracker.latest_message.get("intent_ranking") or [], titles
+        )
+        something_else = responses["utter_something_else"][0]["text"]
+        buttons = [{"title": title, "payload": f"/{intent}"} for intent, title in picked]
+        buttons.append({"title": something_else, "payload": "/ask_capabilities"})
+        dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
+        return []

@@ -1,0 +1,186 @@
+"""Starts everything `make run` promises, in the foreground, and stops all of it together.
+
+A seller-facing bot is two servers (Rasa and the action server) that must come up in order,
+agree on ports, and go down together: one Ctrl-C or SIGTERM stops every process started here,
+and if one server dies the other is stopped too, so nothing is left half-running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
+DEFAULT_MODEL = PROJECT_ROOT / "models" / "refund-assistant.tar.gz"
+STARTUP_TIMEOUT_SECONDS = 180
+
+
+@dataclass
+class Settings:
+    """Where the servers listen, read from the environment with safe defaults."""
+
+    host: str = "127.0.0.1"
+    rasa_port: int = 5005
+    actions_port: int = 5055
+    api_token: Optional[str] = None
+    model: Path = DEFAULT_MODEL
+
+    @classmethod
+    def from_env(cls, env: Dict[str, str]) -> "Settings":
+        return cls(
+            host=env.get("BIND_HOST", cls.host),
+            rasa_port=int(env.get("RASA_PORT", cls.rasa_port)),
+            actions_port=int(env.get("ACTIONS_PORT", cls.actions_port)),
+            api_token=env.get("RASA_API_TOKEN") or None,
+            model=Path(env.get("RASA_MODEL", DEFAULT_MODEL)),
+        )
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def actions_url(self) -> str:
+        return f"http://{self.host}:{self.actions_port}"
+
+
+@dataclass
+class Servers:
+    """The processes started, so they can be stopped together."""
+
+    processes: List[subprocess.Popen] = field(default_factory=list)
+
+    def start(self, command: List[str], env: Dict[str, str]) -> subprocess.Popen:
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, start_new_session=True)
+        self.processes.append(process)
+        return process
+
+    def stop(self, grace_seconds: float = 15) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace_seconds
+        for process in self.processes:
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def first_exited(self) -> Optional[subprocess.Popen]:
+        return next((p for p in self.processes if p.poll() is not None), None)
+
+
+def action_server_command(settings: Settings) -> List[str]:
+    return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions",
+            "--port", str(settings.actions_port)]
+
+
+def rasa_server_command(settings: Settings, endpoints: Path, credentials: Path) -> List[str]:
+    command = [
+        str(VENV_BIN / "rasa"), "run",
+        "--model", str(settings.model),
+        "--endpoints", str(endpoints),
+        "--credentials", str(credentials),
+        "--interface", settings.host,
+        "--port", str(settings.rasa_port),
+    ]
+    if settings.api_token:
+        command += ["--enable-api", "--auth-token", settings.api_token]
+    return command
+
+
+def wait_until_up(url: str, servers: Servers, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
+    """Polls `url` until it answers; fails early if any server has already died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if servers.first_exited() is not None:
+            raise RuntimeError(f"a server exited while waiting for {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not come up within {timeout:.0f} s")
+
+
+def render_endpoints(settings: Settings, run_dir: Path) -> Path:
+    """endpoints.yml with the action server URL matching the port actually used."""
+    text = (PROJECT_ROOT / "endpoints.yml").read_text()
+    text = text.replace("http://localhost:5055/webhook", f"{settings.actions_url}/webhook")
+    run_dir.mkdir(exist_ok=True)
+    target = run_dir / "endpoints.yml"
+    target.write_text(text)
+    return target
+
+
+def start_all(settings: Settings, servers: Servers) -> None:
+    env = dict(os.environ, SANIC_HOST=settings.host)
+    endpoints = render_endpoints(settings, PROJECT_ROOT / ".run")
+    servers.start(action_server_command(settings), env)
+    servers.start(rasa_server_command(settings, endpoints, PROJECT_ROOT / "credentials.yml"), env)
+    wait_until_up(f"{settings.actions_url}/health", servers)
+    wait_until_up(f"{settings.rasa_url}/", servers)
+
+
+def print_where_to_chat(settings: Settings) -> None:
+    rest = f"{settings.rasa_url}/webhooks/rest/webhook"
+    print(
+        "\nRefund Assistant is running.\n"
+        f"  Chat over REST:  POST {rest}\n"
+        f"    curl -s {rest} -H 'Content-Type: application/json' \\\n"
+        "      -d '{\"sender\": \"me\", \"message\": \"how do I get my deposit back?\"}'\n"
+        f"  Rasa HTTP API:   {'on (token from RASA_API_TOKEN)' if settings.api_token else 'off (set RASA_API_TOKEN to enable it)'}\n"
+        f"  Action server:   {settings.actions_url}\n"
+        "Press Ctrl-C to stop everything.\n",
+        flush=True,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Start the Rasa and action servers.")
+    parser.parse_args()
+    settings = Settings.from_env(dict(os.environ))
+    if not settings.model.exists():
+        print(f"No trained model at {settings.model}: run `make train` first.", file=sys.stderr)
+        return 1
+
+    servers = Servers()
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        start_all(settings, servers)
+        print_where_to_chat(settings)
+        while True:
+            exited = servers.first_exited()
+            if exited is not None:
+                print(f"A server stopped unexpectedly (exit code {exited.returncode}); "
+                      "stopping the rest.", file=sys.stderr)
+                return 1
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        return 0
+    except RuntimeError as error:
+        print(f"Could not start Refund Assistant: {error}", file=sys.stderr)
+        return 1
+    finally:
+        print("Stopping all servers...", flush=True)
+        servers.stop()
+
+
+def _interrupt(_signum, _frame) -> None:
+    """SIGTERM stops everything the same way Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
+if __name__ == "__main__":
+    sys.exit(main())
