@@ -8,7 +8,21 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import clarification, walkthrough
+from actions import clarification, walkthrough, yes_no
+
+
+def show_step(dispatcher: CollectingDispatcher, move: walkthrough.Move) -> List[Dict[Text, Any]]:
+    """Sends what a walk-through move leads to and returns the new position."""
+    if move.finished:
+        dispatcher.utter_message(response="utter_walkthrough_done")
+        return [SlotSet("walkthrough_step", None)]
+    if move.unknown_step:
+        dispatcher.utter_message(response="utter_ask_which_step")
+        return []
+    if move.at_start:
+        dispatcher.utter_message(response="utter_walkthrough_at_start")
+    dispatcher.utter_message(response=walkthrough.step_response(move.step))
+    return [SlotSet("walkthrough_step", float(move.step))]
 
 
 class ActionShowStep(Action):
@@ -34,17 +48,7 @@ class ActionShowStep(Action):
             )
         else:
             move = walkthrough.start()
-
-        if move.finished:
-            dispatcher.utter_message(response="utter_walkthrough_done")
-            return [SlotSet("walkthrough_step", None)]
-        if move.unknown_step:
-            dispatcher.utter_message(response="utter_ask_which_step")
-            return []
-        if move.at_start:
-            dispatcher.utter_message(response="utter_walkthrough_at_start")
-        dispatcher.utter_message(response=walkthrough.step_response(move.step))
-        return [SlotSet("walkthrough_step", float(move.step))]
+        return show_step(dispatcher, move)
 
 
 class ActionClarifyIntent(Action):
@@ -69,4 +73,20 @@ class ActionClarifyIntent(Action):
         buttons = [{"title": title, "payload": f"/{intent}"} for intent, title in picked]
         buttons.append({"title": something_else, "payload": "/ask_capabilities"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
+        return []
+
+
+class ActionAnswerYesNo(Action):
+    """Treats a bare yes or no as the answer to whatever the bot offered last."""
+
+    def name(self) -> Text:
+        return "action_answer_yes_no"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        reply = yes_no.reply_to(tracker.events, tracker.get_intent_of_latest_message())
+        if reply == yes_no.START_WALKTHROUGH:
+            return show_step(dispatcher, walkthrough.start())
+        dispatcher.utter_message(response=reply)
         return []

@@ -51,3 +51,14 @@ def test_counts_misunderstood_messages_in_a_row():
     assert clarification.misunderstood_in_a_row(events) == 1
     events += [{"event": "action", "name": "action_listen"}, _user("nlu_fallback")]
     assert clarification.misunderstood_in_a_row(events) == 2
+
+
+def test_every_topic_the_bot_can_suggest_has_a_title_in_the_domain():
+    from pathlib import Path
+
+    import yaml
+
+    domain = yaml.safe_load(Path("domain.yml").read_text())
+    titles = clarification.topic_titles(domain["responses"])
+    suggestable = set(domain["intents"]) - clarification.NOT_SUGGESTED
+    assert suggestable - set(titles) == set()

@@ -1,0 +1,115 @@
+"""Actions for "I applied on X, when will I hear back?": thin wrappers around the pure
+`submission_date` (reading the date) and `review_calendar` (counting working days) modules."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Dict, List, Optional, Text
+
+from babel.dates import format_date
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import review_calendar, submission_date
+
+# Messages that are meant as an answer to "When did you submit?"; anything else (a question
+# about another topic, "stop") is left to the dialogue instead of being called "no date".
+DATE_ANSWER_INTENTS = frozenset({"inform_date", "ask_review_deadline", "nlu_fallback"})
+DATE_FORMAT = "EEE d MMM yyyy"  # "Mon 2 Nov 2026": the weekday helps sellers plan
+LOCALE = "en"
+
+STATUS_RESPONSES = {
+    review_calendar.NOT_YET_DUE: "utter_review_window_not_yet_due",
+    review_calendar.IN_WINDOW: "utter_review_window_in_window",
+    review_calendar.OVERDUE: "utter_review_window_overdue",
+}
+WINDOW_JUST_CLOSED_RESPONSE = "utter_review_window_just_closed"
+ESTIMATE_RESPONSE = "utter_review_window_estimate"
+PROBLEM_RESPONSES = {
+    submission_date.NO_DATE: "utter_submission_date_not_found",
+    submission_date.FUTURE: "utter_submission_date_future",
+    submission_date.TOO_OLD: "utter_submission_date_too_old",
+}
+
+
+def today() -> date:
+    """Today in the review time zone (REVIEW_TIMEZONE, default Asia/Shanghai)."""
+    return review_calendar.today_in(review_calendar.review_timezone())
+
+
+def show(day: date) -> str:
+    return format_date(day, DATE_FORMAT, locale=LOCALE)
+
+
+class ValidateReviewDateForm(FormValidationAction):
+    """Reads the submission date from whatever the seller writes, and says why a date that
+    cannot be a pending application's (future, over a year old, or none at all) is refused."""
+
+    def name(self) -> Text:
+        return "validate_review_date_form"
+
+    async def extract_submission_date(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        if tracker.get_intent_of_latest_message() not in DATE_ANSWER_INTENTS:
+            return {}
+        parsed = submission_date.parse_submission_date(tracker.latest_message.get("text"), today())
+        if parsed.status == submission_date.OK:
+            return {"submission_date": parsed.day.isoformat()}
+        asked = tracker.get_slot("requested_slot") == "submission_date"
+        if parsed.status == submission_date.NO_DATE and not asked:
+            return {}  # the form will ask for the date
+        dispatcher.utter_message(
+            response=PROBLEM_RESPONSES[parsed.status],
+            date=show(parsed.day) if parsed.day else None,
+        )
+        # An answer that is not a usable date still answers the question: say why, ask again.
+        return {"submission_date": None}
+
+    def validate_submission_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Extraction has already checked the date."""
+        return {"submission_date": value}
+
+
+class ActionEstimateReviewWindow(Action):
+    """Turns the submission date into the seller's own review window and status today."""
+
+    def name(self) -> Text:
+        return "action_estimate_review_window"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        submitted = _as_date(tracker.get_slot("submission_date"))
+        if submitted is None:
+            return []
+        window = review_calendar.review_window(submitted, today())
+        response = STATUS_RESPONSES[window.status]
+        if window.status == review_calendar.OVERDUE and window.overdue_by == 0:
+            response = WINDOW_JUST_CLOSED_RESPONSE
+        dispatcher.utter_message(
+            response=response,
+            submitted=show(window.submitted),
+            earliest=show(window.earliest),
+            latest=show(window.latest),
+            passed=window.working_days_passed,
+            overdue_by=window.overdue_by,
+        )
+        if window.estimated:
+            dispatcher.utter_message(response=ESTIMATE_RESPONSE)
+        return [
+            SlotSet("review_status", window.status),
+            SlotSet("review_earliest", window.earliest.isoformat()),
+            SlotSet("review_latest", window.latest.isoformat()),
+        ]
+
+
+def _as_date(value: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

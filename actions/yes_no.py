@@ -1,0 +1,33 @@
+"""What a bare "yes" or "no" means: the answer to the last question the bot asked.
+
+Rasa rules see intents, not what the bot just offered, so "yes" after "Shall I walk you through
+the steps?" and "no" after "Anything else?" would otherwise get the same reply. This table says,
+for each offer the bot makes, what a yes or a no leads to; anything not listed gets a
+neutral "anything else?".
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Optional
+
+START_WALKTHROUGH = "start_walkthrough"  # not a response: the first step of the walk-through
+ANSWERS = {
+    # the bot's last response -> {intent of the seller's answer: what to reply}
+    "utter_refund_eligible": {"affirm": START_WALKTHROUGH},
+    "utter_whole_process": {"affirm": START_WALKTHROUGH},
+    "utter_anything_else": {"deny": "utter_goodbye"},
+}
+DEFAULT_REPLY = "utter_anything_else"
+
+
+def last_bot_response(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
+    """The name of the domain response the bot sent last, if its last message was one."""
+    for event in reversed(list(events)):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
+def reply_to(events: Iterable[Mapping[str, Any]], intent: Optional[str]) -> str:
+    """A response name, or START_WALKTHROUGH."""
+    return ANSWERS.get(last_bot_response(events), {}).get(intent, DEFAULT_REPLY)
