@@ -15,7 +15,7 @@ NLU_MIN_ACCURACY := 0.95
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install run shell train validate test test-unit test-dialogue test-nlu lock clean
+.PHONY: help install run shell train validate test test-unit test-dialogue test-nlu test-servers bench-training lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -48,7 +48,10 @@ validate: install ## rasa data validate, warnings treated as failures
 	$(PY) scripts/validate_data.py
 
 test-unit: install ## pytest: actions, parsers, calendars, the spaCy pipeline, the responses
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -m "not servers"
+
+test-servers: $(MODEL) ## the real servers over HTTP, as `make run` starts them
+	$(PY) -m pytest -q -m servers
 
 test-dialogue: $(MODEL) ## test stories, failing on any wrong prediction
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out results/core --fail-on-prediction-errors
@@ -57,7 +60,10 @@ test-nlu: $(MODEL) ## held-out NLU test set; fails below the minimum intent accu
 	$(RASA) test nlu --model $(MODEL) --nlu $(NLU_HELDOUT) --out results/nlu
 	$(PY) scripts/check_nlu_accuracy.py results/nlu/intent_report.json --min $(NLU_MIN_ACCURACY)
 
-test: validate test-unit test-dialogue test-nlu ## everything CI runs
+test: validate test-unit test-dialogue test-nlu test-servers ## everything CI runs
+
+bench-training: install $(SPACY_PIPELINE) ## print training time (cold/warm cache), model size, NLU accuracy
+	$(PY) bench/measure_training.py
 
 lock: ## re-resolve requirements.txt into requirements.lock (needs the package registry)
 	rm -rf /tmp/refund-lock-venv

@@ -147,13 +147,33 @@ def print_where_to_chat(settings: Settings) -> None:
     )
 
 
+def chat_in_terminal(settings: Settings, servers: Servers) -> int:
+    """`make shell`: the action server in the background, `rasa shell` in the foreground."""
+    env = dict(os.environ, SANIC_HOST=settings.host)
+    endpoints = render_endpoints(settings, PROJECT_ROOT / ".run")
+    servers.start(action_server_command(settings), env)
+    wait_until_up(f"{settings.actions_url}/health", servers)
+    shell = [str(VENV_BIN / "rasa"), "shell", "--model", str(settings.model),
+             "--endpoints", str(endpoints), "--port", str(settings.rasa_port)]
+    return subprocess.call(shell, cwd=PROJECT_ROOT, env=env)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Start the Rasa and action servers.")
-    parser.parse_args()
+    parser.add_argument("--shell", action="store_true", help="chat in the terminal instead")
+    args = parser.parse_args()
     settings = Settings.from_env(dict(os.environ))
     if not settings.model.exists():
         print(f"No trained model at {settings.model}: run `make train` first.", file=sys.stderr)
         return 1
+    if args.shell:
+        servers = Servers()
+        try:
+            return chat_in_terminal(settings, servers)
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            servers.stop()
 
     servers = Servers()
     signal.signal(signal.SIGTERM, _interrupt)

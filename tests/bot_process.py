@@ -1,0 +1,87 @@
+"""Starts the real bot (`scripts/serve.py`, what `make run` runs) on free ports for tests that
+talk to it over HTTP, and stops it again."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MODEL = PROJECT_ROOT / "models" / "refund-assistant.tar.gz"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Bot:
+    process: subprocess.Popen
+    rasa_port: int
+    actions_port: int
+    output: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def say(self, sender: str, message: str, timeout: float = 30) -> List[Dict]:
+        """Sends one message over the REST channel and returns the bot's replies."""
+        body = json.dumps({"sender": sender, "message": message}).encode()
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/rest/webhook", data=body,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return json.loads(response.read())
+
+    def texts(self, sender: str, message: str) -> List[str]:
+        return [reply.get("text", "") for reply in self.say(sender, message)]
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=60)
+
+
+def start_bot(env: Optional[Dict[str, str]] = None, timeout: float = 240) -> Bot:
+    """Runs serve.py in its own process group and waits for its "is running" line."""
+    rasa_port, actions_port = free_port(), free_port()
+    output = PROJECT_ROOT / "results" / f"serve-{rasa_port}.log"
+    output.parent.mkdir(exist_ok=True)
+    full_env = dict(
+        os.environ, RASA_PORT=str(rasa_port), ACTIONS_PORT=str(actions_port),
+        TF_CPP_MIN_LOG_LEVEL="2", **(env or {}),
+    )
+    log = output.open("w")
+    process = subprocess.Popen(
+        [sys.executable, str(PROJECT_ROOT / "scripts" / "serve.py")],
+        cwd=PROJECT_ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    bot = Bot(process, rasa_port, actions_port, output)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if "is running" in output.read_text():
+            return bot
+        if process.poll() is not None:
+            raise RuntimeError(f"serve.py exited early:\n{output.read_text()[-3000:]}")
+        time.sleep(0.5)
+    bot.stop()
+    raise RuntimeError(f"the bot did not start in {timeout} s:\n{output.read_text()[-3000:]}")
+
+
+def port_is_open(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
