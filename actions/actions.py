@@ -8,7 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import clarification, walkthrough, yes_no
+from actions import clarification, feedback, handoff, walkthrough, yes_no
+from actions.handoff_actions import hand_over
 
 
 def show_step(dispatcher: CollectingDispatcher, move: walkthrough.Move) -> List[Dict[Text, Any]]:
@@ -53,7 +54,7 @@ class ActionShowStep(Action):
 
 class ActionClarifyIntent(Action):
     """Asks "Did you mean ...?" with the two likeliest topics; on a second miss in a row,
-    offers to rephrase or contact customer service instead of guessing again."""
+    hands the seller over to a person instead of guessing again."""
 
     def name(self) -> Text:
         return "action_clarify_intent"
@@ -63,7 +64,7 @@ class ActionClarifyIntent(Action):
     ) -> List[Dict[Text, Any]]:
         if clarification.misunderstood_in_a_row(tracker.events) >= 2:
             dispatcher.utter_message(response="utter_still_not_understood")
-            return []
+            return await hand_over(dispatcher, tracker, handoff.NOT_UNDERSTOOD)
         responses = domain.get("responses", {})
         titles = clarification.topic_titles(responses)
         picked = clarification.suggestions(
@@ -88,5 +89,22 @@ class ActionAnswerYesNo(Action):
         reply = yes_no.reply_to(tracker.events, tracker.get_intent_of_latest_message())
         if reply == yes_no.START_WALKTHROUGH:
             return show_step(dispatcher, walkthrough.start())
+        if reply == yes_no.HAND_OVER:
+            reason = handoff.reason_for_request(yes_no.last_bot_response(tracker.events))
+            return await hand_over(dispatcher, tracker, reason)
         dispatcher.utter_message(response=reply)
+        return []
+
+
+class ActionOfferFeedback(Action):
+    """Asks "Did this answer your question?" after an answer, when it would not nag."""
+
+    def name(self) -> Text:
+        return "action_offer_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        if feedback.should_ask(tracker.events, form_active=bool(tracker.active_loop.get("name"))):
+            dispatcher.utter_message(response=feedback.FEEDBACK_QUESTION)
         return []

@@ -19,6 +19,7 @@ NOT_SUGGESTED = frozenset(
         FALLBACK_INTENT, "affirm", "deny", "greet", "goodbye", "thank", "next_step",
         "previous_step", "out_of_scope", "unsure", "stop", "describe_store", "inform_date",
         "ask_step", "bot_challenge", "ask_buyer_refund", "ask_account_access",
+        "feedback_helpful", "feedback_not_helpful", "share_personal_data",
     }
 )
 _INTENT_PAYLOAD = re.compile(r"^/([a-z_]+)$")

@@ -28,6 +28,8 @@ BLOCKER_RESPONSES = {
 }
 ELIGIBLE_RESPONSE = "utter_refund_eligible"
 NOT_ELIGIBLE_RESPONSE = "utter_refund_not_eligible"
+# The guide gives no procedure for violation records, so the bot offers a person for them.
+OFFER_HANDOFF_RESPONSE = "utter_offer_handoff_violations"
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -84,6 +86,8 @@ class ActionAssessEligibility(Action):
             responses = domain.get("responses", {})
             lines = [responses[BLOCKER_RESPONSES[code]][0]["text"] for code in result.blockers]
             dispatcher.utter_message(response=NOT_ELIGIBLE_RESPONSE, blockers="\n".join(lines))
+            if "violations" in result.blockers:
+                dispatcher.utter_message(response=OFFER_HANDOFF_RESPONSE)
         return [
             SlotSet("refund_eligible", result.eligible),
             SlotSet("refund_blockers", result.blockers),

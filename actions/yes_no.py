@@ -11,11 +11,15 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping, Optional
 
 START_WALKTHROUGH = "start_walkthrough"  # not a response: the first step of the walk-through
+HAND_OVER = "hand_over"  # not a response: a ticket for a person
 ANSWERS = {
     # the bot's last response -> {intent of the seller's answer: what to reply}
     "utter_refund_eligible": {"affirm": START_WALKTHROUGH},
     "utter_whole_process": {"affirm": START_WALKTHROUGH},
     "utter_anything_else": {"deny": "utter_goodbye"},
+    "utter_review_window_overdue": {"affirm": HAND_OVER},
+    "utter_offer_handoff_violations": {"affirm": HAND_OVER},
+    "utter_ask_feedback": {"affirm": "utter_feedback_thanks", "deny": "utter_feedback_sorry"},
 }
 DEFAULT_REPLY = "utter_anything_else"
 
@@ -29,5 +33,5 @@ def last_bot_response(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
 
 
 def reply_to(events: Iterable[Mapping[str, Any]], intent: Optional[str]) -> str:
-    """A response name, or START_WALKTHROUGH."""
+    """A response name, START_WALKTHROUGH or HAND_OVER."""
     return ANSWERS.get(last_bot_response(events), {}).get(intent, DEFAULT_REPLY)

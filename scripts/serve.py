@@ -19,10 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+import yaml
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
 DEFAULT_MODEL = PROJECT_ROOT / "models" / "refund-assistant.tar.gz"
 STARTUP_TIMEOUT_SECONDS = 180
+TELEGRAM_CHANNEL = "channels.telegram.TelegramInput"
 
 
 @dataclass
@@ -32,8 +35,11 @@ class Settings:
     host: str = "127.0.0.1"
     rasa_port: int = 5005
     actions_port: int = 5055
+    web_port: int = 8080
     api_token: Optional[str] = None
     model: Path = DEFAULT_MODEL
+    telegram: Optional[Dict[str, str]] = None
+    widget_origins: List[str] = field(default_factory=list)
 
     @classmethod
     def from_env(cls, env: Dict[str, str]) -> "Settings":
@@ -41,8 +47,11 @@ class Settings:
             host=env.get("BIND_HOST", cls.host),
             rasa_port=int(env.get("RASA_PORT", cls.rasa_port)),
             actions_port=int(env.get("ACTIONS_PORT", cls.actions_port)),
+            web_port=int(env.get("WEB_PORT", cls.web_port)),
             api_token=env.get("RASA_API_TOKEN") or None,
             model=Path(env.get("RASA_MODEL", DEFAULT_MODEL)),
+            telegram=telegram_credentials(env),
+            widget_origins=env.get("WIDGET_ORIGINS", "").replace(",", " ").split(),
         )
 
     @property
@@ -52,6 +61,25 @@ class Settings:
     @property
     def actions_url(self) -> str:
         return f"http://{self.host}:{self.actions_port}"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://{self.host}:{self.web_port}"
+
+
+def telegram_credentials(env: Dict[str, str]) -> Optional[Dict[str, str]]:
+    """The Telegram channel's settings, or None when TELEGRAM_TOKEN is unset (channel off)."""
+    if not env.get("TELEGRAM_TOKEN"):
+        return None
+    missing = [name for name in ("TELEGRAM_BOT_NAME", "TELEGRAM_WEBHOOK_URL") if not env.get(name)]
+    if missing:
+        raise SystemExit(f"TELEGRAM_TOKEN is set but {', '.join(missing)} is not.")
+    return {
+        "access_token": env["TELEGRAM_TOKEN"],
+        "verify": env["TELEGRAM_BOT_NAME"],
+        "webhook_url": env["TELEGRAM_WEBHOOK_URL"],
+        "api_base_url": env.get("TELEGRAM_API_URL", "https://api.telegram.org"),
+    }
 
 
 @dataclass
@@ -94,6 +122,10 @@ def rasa_server_command(settings: Settings, endpoints: Path, credentials: Path) 
         "--credentials", str(credentials),
         "--interface", settings.host,
         "--port", str(settings.rasa_port),
+        # The widget's page (web_server.py) is another origin: socket.io's HTTP long-polling
+        # fallback is a cross-origin XHR that the browser blocks without CORS (websockets are not
+        # subject to CORS). Sites embedding the widget are added with WIDGET_ORIGINS.
+        "--cors", settings.web_url, *settings.widget_origins,
     ]
     if settings.api_token:
         command += ["--enable-api", "--auth-token", settings.api_token]
@@ -114,33 +146,65 @@ def wait_until_up(url: str, servers: Servers, timeout: float = STARTUP_TIMEOUT_S
     raise RuntimeError(f"{url} did not come up within {timeout:.0f} s")
 
 
-def render_endpoints(settings: Settings, run_dir: Path) -> Path:
-    """endpoints.yml with the action server URL matching the port actually used."""
-    text = (PROJECT_ROOT / "endpoints.yml").read_text()
-    text = text.replace("http://localhost:5055/webhook", f"{settings.actions_url}/webhook")
+def render_endpoints(settings: Settings, run_dir: Path, env: Dict[str, str]) -> Path:
+    """endpoints.yml with the action server URL matching the port actually used, and the
+    database from TRACKER_DB_URL when it is set."""
+    endpoints = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text())
+    endpoints["action_endpoint"]["url"] = f"{settings.actions_url}/webhook"
+    database = (env.get("TRACKER_DB_URL") or "").strip()
+    if database:
+        endpoints["tracker_store"] = {"type": endpoints["tracker_store"]["type"], "url": database}
+    (PROJECT_ROOT / "var").mkdir(exist_ok=True)
     run_dir.mkdir(exist_ok=True)
     target = run_dir / "endpoints.yml"
-    target.write_text(text)
+    target.write_text(yaml.safe_dump(endpoints, sort_keys=False))
+    target.chmod(0o600)  # it may hold the database password
     return target
+
+
+def render_credentials(settings: Settings, run_dir: Path) -> Path:
+    """credentials.yml, plus the Telegram channel when it is configured."""
+    credentials = yaml.safe_load((PROJECT_ROOT / "credentials.yml").read_text()) or {}
+    if settings.telegram:
+        credentials[TELEGRAM_CHANNEL] = settings.telegram
+    run_dir.mkdir(exist_ok=True)
+    target = run_dir / "credentials.yml"
+    target.write_text(yaml.safe_dump(credentials, sort_keys=False))
+    target.chmod(0o600)  # it may hold the Telegram token
+    return target
+
+
+def web_server_command(settings: Settings) -> List[str]:
+    return [sys.executable, str(PROJECT_ROOT / "scripts" / "web_server.py"),
+            "--host", settings.host, "--port", str(settings.web_port),
+            "--rasa-url", settings.rasa_url]
 
 
 def start_all(settings: Settings, servers: Servers) -> None:
     env = dict(os.environ, SANIC_HOST=settings.host)
-    endpoints = render_endpoints(settings, PROJECT_ROOT / ".run")
+    run_dir = PROJECT_ROOT / ".run"
+    endpoints = render_endpoints(settings, run_dir, env)
+    credentials = render_credentials(settings, run_dir)
     servers.start(action_server_command(settings), env)
-    servers.start(rasa_server_command(settings, endpoints, PROJECT_ROOT / "credentials.yml"), env)
+    servers.start(rasa_server_command(settings, endpoints, credentials), env)
+    servers.start(web_server_command(settings), env)
     wait_until_up(f"{settings.actions_url}/health", servers)
     wait_until_up(f"{settings.rasa_url}/", servers)
+    wait_until_up(f"{settings.web_url}/", servers)
 
 
 def print_where_to_chat(settings: Settings) -> None:
     rest = f"{settings.rasa_url}/webhooks/rest/webhook"
+    telegram = (f"on, webhook {settings.telegram['webhook_url']}" if settings.telegram
+                else "off (set TELEGRAM_TOKEN, TELEGRAM_BOT_NAME, TELEGRAM_WEBHOOK_URL)")
     print(
         "\nRefund Assistant is running.\n"
+        f"  Chat in the browser: {settings.web_url}/\n"
         f"  Chat over REST:  POST {rest}\n"
         f"    curl -s {rest} -H 'Content-Type: application/json' \\\n"
         "      -d '{\"sender\": \"me\", \"message\": \"how do I get my deposit back?\"}'\n"
         f"  Rasa HTTP API:   {'on (token from RASA_API_TOKEN)' if settings.api_token else 'off (set RASA_API_TOKEN to enable it)'}\n"
+        f"  Telegram:        {telegram}\n"
         f"  Action server:   {settings.actions_url}\n"
         "Press Ctrl-C to stop everything.\n",
         flush=True,
@@ -150,7 +214,7 @@ def print_where_to_chat(settings: Settings) -> None:
 def chat_in_terminal(settings: Settings, servers: Servers) -> int:
     """`make shell`: the action server in the background, `rasa shell` in the foreground."""
     env = dict(os.environ, SANIC_HOST=settings.host)
-    endpoints = render_endpoints(settings, PROJECT_ROOT / ".run")
+    endpoints = render_endpoints(settings, PROJECT_ROOT / ".run", env)
     servers.start(action_server_command(settings), env)
     wait_until_up(f"{settings.actions_url}/health", servers)
     shell = [str(VENV_BIN / "rasa"), "shell", "--model", str(settings.model),

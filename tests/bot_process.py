@@ -31,10 +31,16 @@ class Bot:
     rasa_port: int
     actions_port: int
     output: Path
+    web_port: int = 8080
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def web_url(self) -> str:
+        """The demo seller-help page with the chat widget (scripts/web_server.py)."""
+        return f"http://127.0.0.1:{self.web_port}"
 
     def say(self, sender: str, message: str, timeout: float = 30) -> List[Dict]:
         """Sends one message over the REST channel and returns the bot's replies."""
@@ -57,20 +63,26 @@ class Bot:
 
 def start_bot(env: Optional[Dict[str, str]] = None, timeout: float = 240) -> Bot:
     """Runs serve.py in its own process group and waits for its "is running" line."""
-    rasa_port, actions_port = free_port(), free_port()
+    rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
     output = PROJECT_ROOT / "results" / f"serve-{rasa_port}.log"
     output.parent.mkdir(exist_ok=True)
-    full_env = dict(
-        os.environ, RASA_PORT=str(rasa_port), ACTIONS_PORT=str(actions_port),
-        TF_CPP_MIN_LOG_LEVEL="2", **(env or {}),
-    )
+    full_env = {
+        **os.environ,
+        "RASA_PORT": str(rasa_port),
+        "ACTIONS_PORT": str(actions_port),
+        "WEB_PORT": str(web_port),
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        # each test bot gets its own database, never the one `make run` uses
+        "TRACKER_DB_URL": f"sqlite:///{output.with_suffix('.db')}",
+        **(env or {}),
+    }
     log = output.open("w")
     process = subprocess.Popen(
         [sys.executable, str(PROJECT_ROOT / "scripts" / "serve.py")],
         cwd=PROJECT_ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    bot = Bot(process, rasa_port, actions_port, output)
+    bot = Bot(process, rasa_port, actions_port, output, web_port)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if "is running" in output.read_text():

@@ -1,0 +1,60 @@
+"""Rasa's SQL tracker store, writing seller messages with personal data masked.
+
+The conversation database is what the deflection report and support staff read, so a card
+number, IBAN, e-mail address, phone number or credit code a seller pastes into the chat must
+never reach it. Masking here, at the only place conversations are written, covers every
+channel. The bot still sees the original words for the turn in which they were sent.
+
+Also accepts the database as one SQLAlchemy URL (`url:` in endpoints.yml, from
+TRACKER_DB_URL), which Rasa's own store takes only as separate fields.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional, Text
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine import make_url
+
+from actions.personal_data import mask_value
+
+MASKED_EVENT_TYPES = frozenset({"user", "bot", "slot", "user_featurization"})
+
+
+class MaskingSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, domain: Optional[Domain] = None, url: Optional[Text] = None, **kwargs: Any) -> None:
+        if url:
+            parsed = make_url(url)
+            kwargs.update(
+                dialect=parsed.drivername,
+                host=parsed.host,
+                port=parsed.port,
+                db=parsed.database,
+                username=parsed.username,
+                password=parsed.password,
+                query=dict(parsed.query) or None,
+            )
+        super().__init__(domain=domain, **kwargs)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's save, with each new event masked before it is written."""
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = event.as_dict()
+                if data.get("event") in MASKED_EVENT_TYPES:
+                    data = mask_value(data)
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()

@@ -1,0 +1,41 @@
+"""Rasa's socket.io channel, with the session room joined before the session is confirmed.
+
+Rasa 3.6 calls `sio.enter_room(...)` without `await`; since python-socketio 5.10 that call is a
+coroutine, so the join never happens and, with `session_persistence: true`, every bot reply is
+sent to a room nobody is in: the widget never sees an answer. This subclass replaces only the
+`session_request` handler with one that awaits the join; everything else is Rasa's own code.
+"""
+
+from __future__ import annotations
+
+import inspect
+import uuid
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketIOInput
+from sanic import Blueprint
+
+
+class SessionSocketIOInput(SocketIOInput):
+    """`socketio` channel whose session persistence works with current python-socketio."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "socketio"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = super().blueprint(on_new_message)
+        sio = self.sio
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+            data = data if isinstance(data, dict) else {}
+            session_id = data.get("session_id") or uuid.uuid4().hex
+            if self.session_persistence:
+                joined = sio.enter_room(sid, session_id, namespace=self.namespace)
+                if inspect.isawaitable(joined):
+                    await joined
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        return blueprint

@@ -1,0 +1,218 @@
+"""Rasa's Telegram channel, with the differences Refund Assistant needs. Everything not listed
+here (the webhook route, the `verify` bot-name check, edited messages, locations, `/restart`,
+custom JSON, images) is Rasa's own code in `rasa.core.channels.telegram`.
+
+1. **Configurable Bot API server** (`api_base_url` in the credentials, default
+   https://api.telegram.org). Rasa always talks to api.telegram.org; here every Bot API call goes
+   to `api_base_url`, so tests can point the bot at a fake Bot API on localhost, and a
+   self-hosted Bot API server can be used.
+
+2. **The webhook is set by a throwaway client, and replies use one client made for Sanic's
+   loop.** Rasa sets the webhook with `asyncio.run(...)` while the app is being built, on the
+   same aiogram `Bot` that then sends every reply. That `Bot`'s aiohttp session belongs to the
+   event loop `asyncio.run` closed, so with aiohttp 3.9 every later call from Sanic's loop (the
+   `getMe` of the `verify` check, each `sendMessage`) fails with "Event loop is closed": Rasa's
+   channel answers every update with a 500. Here the webhook is set by a separate client whose
+   session is closed inside that loop, and `get_output_channel()` returns one output channel
+   with no session yet, so it opens its session in Sanic's loop. (Rasa's `get_output_channel()`
+   also sets the webhook each time; the HTTP API calls it from inside the running loop, for
+   trigger_intent and execute, where `asyncio.run` raises.)
+
+3. **`setWebhook` asks only for the updates the channel handles** (`message`, `edited_message`,
+   `callback_query`). By default Telegram also sends `my_chat_member` updates (a seller blocks
+   or unblocks the bot); Rasa's handler crashes on them (`update.message` is None) with a 500,
+   and Telegram retries an update the webhook failed.
+
+4. **Buttons are one per row.** Rasa's default ("inline") puts every button in ONE row, where
+   Telegram truncates titles like "How do I get my deposit back?" on a phone. Each button
+   is an inline button whose callback_data is the payload (Telegram allows 64 bytes;
+   tests/test_telegram_payloads.py checks every payload in the domain). `button_type: reply`
+   is still handled by Rasa.
+
+5. **Long answers are split at Telegram's 4096-character limit**, at paragraph, line or word
+   boundaries, with the keyboard on the last part. Rasa sends a text without buttons as one
+   message per paragraph, and any longer piece as it is, which Telegram rejects; our replies are
+   written as one message, with single-newline bullet lists, so a text that fits is sent whole.
+   Length is counted in UTF-16 code units, the stricter reading of the limit (emoji count 2).
+
+6. **`/start` is the greeting.** Telegram sends "/start" when a seller opens the bot (and
+   "/start@<bot name>" in groups); Rasa reads "/start" as the intent `start`, which our domain
+   does not have. It is mapped to `/greet`, so the seller gets `utter_greet` with its menu.
+   This also covers the "/start" Rasa's channel sends itself after "/restart".
+
+7. **Button presses are acknowledged** with `answerCallbackQuery`; without it the seller's
+   Telegram app shows a loading indicator on the pressed button until it times out. A failure
+   there (a press older than Telegram accepts) is logged and the press is still answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from aiogram import Bot
+from aiogram.bot.api import TelegramAPIServer
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.exceptions import TelegramAPIError
+from rasa.core.channels import telegram as rasa_telegram
+from rasa.core.channels.channel import UserMessage
+from rasa.shared.constants import INTENT_MESSAGE_PREFIX
+from rasa.shared.exceptions import RasaException
+from sanic import Blueprint
+from sanic.exceptions import InvalidUsage
+from sanic.request import Request
+
+logger = logging.getLogger(__name__)
+
+TELEGRAM_API_URL = "https://api.telegram.org"
+MESSAGE_LIMIT = 4096  # characters per message, after entity parsing (we send plain text)
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+GREET = INTENT_MESSAGE_PREFIX + "greet"
+_START_COMMAND = re.compile(r"/start(?:@(\w+))?(?:\s.*)?", re.IGNORECASE | re.DOTALL)
+
+
+def telegram_length(text: Text) -> int:
+    """Length as Telegram counts it: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_message(text: Text, limit: int = MESSAGE_LIMIT) -> List[Text]:
+    """`text` as messages of at most `limit`, cut at the last paragraph break that fits, else the
+    last line break, else the last space, else (one word longer than a message) anywhere."""
+    parts: List[Text] = []
+    rest = text.strip()
+    while telegram_length(rest) > limit:
+        window = rest[:limit]
+        while telegram_length(window) > limit:  # characters outside the BMP count twice
+            window = window[:-1]
+        for separator in ("\n\n", "\n", " "):
+            # the separator is dropped, so it may start right after the window
+            cut = rest.rfind(separator, 0, len(window) + len(separator))
+            if cut > 0 and rest[:cut].strip():
+                parts.append(rest[:cut].rstrip())
+                # the next part starts at the next word; after a line break, indentation stays
+                rest = rest[cut:].lstrip(" \n" if separator == " " else "\n")
+                break
+        else:
+            if window.strip():
+                parts.append(window)
+            rest = rest[len(window):]
+    if rest.strip():
+        parts.append(rest)
+    return parts
+
+
+def inline_keyboard(buttons: List[Dict[Text, Any]]) -> InlineKeyboardMarkup:
+    """One inline button per row; pressing it sends its payload back as callback_data."""
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [InlineKeyboardButton(button["title"], callback_data=button["payload"])]
+        for button in buttons
+    ])
+
+
+def start_to_greet(text: Optional[Text], bot_name: Optional[Text]) -> Optional[Text]:
+    """"/start", "/start@<our bot>" or "/start <deep-link parameter>" -> "/greet"."""
+    match = _START_COMMAND.fullmatch(text or "")
+    if match and (match.group(1) is None or match.group(1).lower() == (bot_name or "").lower()):
+        return GREET
+    return text
+
+
+class TelegramOutput(rasa_telegram.TelegramOutput):
+    """Rasa's Telegram output: configurable API server, split texts, one button per row."""
+
+    def __init__(self, access_token: Optional[Text], api_base_url: Text = TELEGRAM_API_URL) -> None:
+        Bot.__init__(self, access_token, server=TelegramAPIServer.from_base(api_base_url))
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        for part in split_message(text):
+            await self.send_message(recipient_id, part)
+
+    async def send_text_with_buttons(
+        self,
+        recipient_id: Text,
+        text: Text,
+        buttons: List[Dict[Text, Any]],
+        button_type: Optional[Text] = "inline",
+        **kwargs: Any,
+    ) -> None:
+        *earlier, last = split_message(text) or [text]
+        for part in earlier:
+            await self.send_message(recipient_id, part)
+        if button_type in ("inline", "vertical"):
+            await self.send_message(recipient_id, last, reply_markup=inline_keyboard(buttons))
+        else:
+            await super().send_text_with_buttons(recipient_id, last, buttons, button_type, **kwargs)
+
+
+class TelegramInput(rasa_telegram.TelegramInput):
+    """Rasa's Telegram input: `/start` greets, button presses are acknowledged."""
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TelegramInput":
+        if not credentials:
+            cls.raise_missing_credentials_exception()
+        return cls(
+            credentials.get("access_token"),
+            credentials.get("verify"),
+            credentials.get("webhook_url"),
+            api_base_url=credentials.get("api_base_url") or TELEGRAM_API_URL,
+        )
+
+    def __init__(
+        self,
+        access_token: Optional[Text],
+        verify: Optional[Text],
+        webhook_url: Optional[Text],
+        debug_mode: bool = True,
+        api_base_url: Text = TELEGRAM_API_URL,
+    ) -> None:
+        super().__init__(access_token, verify, webhook_url, debug_mode)
+        self.api_base_url = api_base_url
+        self._output_channel: Optional[TelegramOutput] = None
+
+    def get_output_channel(self) -> TelegramOutput:
+        if self._output_channel is None:
+            self._output_channel = TelegramOutput(self.access_token, self.api_base_url)
+        return self._output_channel
+
+    def set_webhook(self) -> None:
+        """Registers `webhook_url` with Telegram before the server starts (no loop running)."""
+
+        async def register() -> None:
+            client = TelegramOutput(self.access_token, self.api_base_url)
+            try:
+                await client.set_webhook(self.webhook_url, allowed_updates=ALLOWED_UPDATES)
+            finally:
+                await client.session.close()
+
+        try:
+            asyncio.run(register())
+        except TelegramAPIError as error:
+            raise RasaException("Failed to set channel webhook: " + str(error)) from error
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        self.set_webhook()
+
+        async def handle(message: UserMessage) -> None:
+            message.text = start_to_greet(message.text, self.verify)
+            await on_new_message(message)
+
+        telegram_webhook = super().blueprint(handle)
+
+        @telegram_webhook.middleware("request")
+        async def answer_button_press(request: Request) -> None:
+            try:
+                update = request.json if request.method == "POST" else None
+            except InvalidUsage:  # not JSON, so not an update: left to Rasa's routes
+                return
+            query = update.get("callback_query") if isinstance(update, dict) else None
+            if isinstance(query, dict) and query.get("id"):
+                try:
+                    await self.get_output_channel().answer_callback_query(query["id"])
+                except TelegramAPIError as error:
+                    logger.warning("Could not acknowledge a button press: %s", error)
+
+        return telegram_webhook
