@@ -14,6 +14,9 @@ NLU_HELDOUT := tests/nlu/heldout_nlu.yml
 NLU_MIN_ACCURACY := 0.95
 # The website widget's one browser dependency, copied from node_modules (never a CDN)
 WIDGET_VENDOR := web/vendor/socket.io.min.js
+# Debian's Chromium drives the widget's browser tests (no browser download by Playwright)
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
@@ -47,6 +50,10 @@ $(WIDGET_VENDOR): package.json package-lock.json
 	mkdir -p $(@D)
 	cp node_modules/socket.io-client/dist/socket.io.min.js node_modules/socket.io-client/dist/socket.io.min.js.map $(@D)/
 
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium
+
 run: $(MODEL) $(WIDGET_VENDOR) ## set up what is missing, train if needed, start all servers, print where to chat
 	$(PY) scripts/serve.py
 
@@ -59,7 +66,7 @@ validate: install ## rasa data validate, warnings treated as failures
 test-unit: install ## pytest: actions, parsers, calendars, the spaCy pipeline, the responses
 	$(PY) -m pytest -q -m "not servers"
 
-test-servers: $(MODEL) $(WIDGET_VENDOR) ## the real servers over HTTP and socket.io, and the widget in a browser
+test-servers: $(MODEL) $(WIDGET_VENDOR) $(CHROMIUM) ## the real servers over HTTP and socket.io, and the widget in a browser
 	$(PY) -m pytest -q -m servers
 
 test-dialogue: $(MODEL) ## test stories, failing on any wrong prediction
