@@ -20,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install widget run shell train validate test test-unit test-dialogue test-nlu test-servers bench-training report lock clean
+.PHONY: help install widget run shell train validate test test-unit test-dialogue test-nlu test-servers bench-training bench audit report lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -80,6 +80,15 @@ test: validate test-unit test-dialogue test-nlu test-servers ## everything CI ru
 
 bench-training: install $(SPACY_PIPELINE) ## print training time (cold/warm cache), model size, NLU accuracy
 	$(PY) bench/measure_training.py
+
+bench: $(MODEL) $(WIDGET_VENDOR) ## latency, throughput, memory, cold start vs a bare `rasa init` bot (ARGS="--profile cluster")
+	$(PY) bench/run_bench.py $(ARGS)
+
+audit: ## pip-audit of requirements.lock, in a throwaway environment (needs a vulnerability database online)
+	rm -rf /tmp/refund-audit-venv
+	"$$(scripts/find-python310)" -m venv /tmp/refund-audit-venv
+	/tmp/refund-audit-venv/bin/pip install --quiet pip-audit==2.10.1
+	/tmp/refund-audit-venv/bin/pip-audit -r requirements.lock --no-deps --disable-pip --progress-spinner off
 
 report: install ## deflection report from the tracker store into results/ (ARGS="--since 2024-05-01 --until 2024-05-31")
 	$(PY) scripts/deflection_report.py $(ARGS)

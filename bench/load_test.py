@@ -66,11 +66,14 @@ class Result:
                 f"p99 {self.percentile(99):7.1f} ms  {self.throughput:6.1f} msg/s")
 
 
-async def _seller(session: aiohttp.ClientSession, url: str, conversation: Sequence[str],
+async def _seller(session: aiohttp.ClientSession, urls: Sequence[str], conversation: Sequence[str],
                   rounds: int, result: Result) -> None:
+    sent = 0
     for _ in range(rounds):
         sender = f"bench-{uuid.uuid4().hex[:12]}"
         for message in conversation:
+            url = urls[sent % len(urls)]  # several servers: each message to the next one
+            sent += 1
             started = time.perf_counter()
             try:
                 async with session.post(url, json={"sender": sender, "message": message}) as response:
@@ -85,17 +88,19 @@ async def _seller(session: aiohttp.ClientSession, url: str, conversation: Sequen
                 result.errors += 1
 
 
-async def run_load(base_url: str, sellers: int, rounds: int,
+async def run_load(base_urls: Sequence[str], sellers: int, rounds: int,
                    conversations: Sequence[Sequence[str]]) -> Result:
-    """`sellers` concurrent sellers, each holding `rounds` conversations in a row."""
-    url = f"{base_url}/webhooks/rest/webhook"
+    """`sellers` concurrent sellers, each holding `rounds` conversations in a row; with several
+    servers, a seller's messages go to them in turn, as behind a load balancer without sticky
+    sessions."""
+    urls = [f"{base_url}/webhooks/rest/webhook" for base_url in base_urls]
     result = Result()
     timeout = aiohttp.ClientTimeout(total=60)
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
         started = time.perf_counter()
         await asyncio.gather(*(
-            _seller(session, url, conversations[i % len(conversations)], rounds, result)
+            _seller(session, urls, conversations[i % len(conversations)], rounds, result)
             for i in range(sellers)
         ))
         result.wall_seconds = time.perf_counter() - started

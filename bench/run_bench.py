@@ -88,12 +88,12 @@ def wait_for_first_answer(url: str, started: float, timeout: float = 300) -> flo
     raise RuntimeError(f"no answer from {url} within {timeout} s")
 
 
-def measure(url: str, levels: Sequence[int], rounds: int,
+def measure(urls: Sequence[str], levels: Sequence[int], rounds: int,
             conversations: Sequence[Sequence[str]], pids: Dict[str, int]) -> Dict[int, Result]:
     results = {}
     for sellers in levels:
         with PeakMemory(pids) as memory:
-            results[sellers] = asyncio.run(run_load(url, sellers, rounds, conversations))
+            results[sellers] = asyncio.run(run_load(urls, sellers, rounds, conversations))
         label = f"{sellers} seller{'s' if sellers > 1 else ''}"
         print("  " + results[sellers].line(label), flush=True)
         print("    peak RSS under load: " + ", ".join(
@@ -110,7 +110,7 @@ def bench_refund_assistant(levels, rounds, env: Optional[Dict[str, str]] = None)
         pids = server_pids(bot.process.pid)
         print(f"  cold start (launch to first answer): {cold:.1f} s")
         print("  idle RSS: " + ", ".join(f"{n} {rss_mb(p):.0f} MB" for n, p in pids.items()))
-        return measure(bot.url, levels, rounds, REFUND_CONVERSATIONS, pids)
+        return measure([bot.url], levels, rounds, REFUND_CONVERSATIONS, pids)
     finally:
         bot.stop()
 
@@ -133,10 +133,31 @@ def bench_bare_rasa(levels, rounds) -> Dict[int, Result]:
             cold = wait_for_first_answer(url, started)
             print(f"  cold start (launch to first answer): {cold:.1f} s")
             print(f"  idle RSS: rasa server {rss_mb(process.pid):.0f} MB")
-            return measure(url, levels, rounds, BARE_RASA_CONVERSATIONS, {"rasa server": process.pid})
+            return measure([url], levels, rounds, BARE_RASA_CONVERSATIONS, {"rasa server": process.pid})
         finally:
             process.terminate()
             process.wait(timeout=60)
+
+
+def bench_cluster(levels, rounds) -> Dict[int, Result]:
+    """The production profile on this machine: two Rasa servers (each with its action server)
+    sharing PostgreSQL and Redis, a seller's messages alternating between them."""
+    from tests.services import postgres, redis
+
+    print("Production profile (2 Rasa servers + 2 action servers, PostgreSQL, Redis lock store)")
+    with postgres() as database, redis() as lock_store:
+        env = {"TRACKER_DB_URL": database, "LOCK_STORE_URL": lock_store}
+        first = start_bot(env=env)
+        try:
+            second = start_bot(env=env)
+            try:
+                pids = {f"{name} {i}": pid for i, bot in enumerate((first, second), 1)
+                        for name, pid in server_pids(bot.process.pid).items()}
+                return measure([first.url, second.url], levels, rounds, REFUND_CONVERSATIONS, pids)
+            finally:
+                second.stop()
+        finally:
+            first.stop()
 
 
 def main() -> int:
@@ -144,8 +165,13 @@ def main() -> int:
     parser.add_argument("--levels", default="1,10,50", help="concurrent sellers per run")
     parser.add_argument("--rounds", type=int, default=3, help="conversations per seller")
     parser.add_argument("--skip-bare", action="store_true", help="don't measure the bare bot")
+    parser.add_argument("--profile", choices=("single", "cluster"), default="single",
+                        help="cluster: the two-server production profile instead")
     args = parser.parse_args()
     levels = [int(n) for n in args.levels.split(",")]
+    if args.profile == "cluster":
+        bench_cluster(levels, args.rounds)
+        return 0
 
     ours = bench_refund_assistant(levels, args.rounds)
     if args.skip_bare:

@@ -1,9 +1,14 @@
-"""Rasa's socket.io channel, with the session room joined before the session is confirmed.
+"""Rasa's socket.io channel, with the session room joined before the session is confirmed,
+and bad messages refused.
 
 Rasa 3.6 calls `sio.enter_room(...)` without `await`; since python-socketio 5.10 that call is a
 coroutine, so the join never happens and, with `session_persistence: true`, every bot reply is
-sent to a room nobody is in: the widget never sees an answer. This subclass replaces only the
-`session_request` handler with one that awaits the join; everything else is Rasa's own code.
+sent to a room nobody is in: the widget never sees an answer. This subclass replaces the
+`session_request` handler with one that awaits the join.
+
+Rasa's message handler also takes any payload as it comes; here a message that is not text,
+empty, or over the limit (channels/message_checks.py) is answered with a `message_rejected` event
+naming the problem, and never reaches Rasa. Everything else is Rasa's own code.
 """
 
 from __future__ import annotations
@@ -15,6 +20,10 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
+
+from channels.message_checks import check_message, clean_text
+
+REJECTED_EVENT = "message_rejected"
 
 
 class SessionSocketIOInput(SocketIOInput):
@@ -37,5 +46,17 @@ class SessionSocketIOInput(SocketIOInput):
                 if inspect.isawaitable(joined):
                     await joined
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        handle_message = sio.handlers[self.namespace or "/"][self.user_message_evt]
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def checked_message(sid: Text, data: Any) -> None:
+            message = data.get("message") if isinstance(data, dict) else None
+            refusal = check_message(message)
+            if refusal:
+                await sio.emit(REJECTED_EVENT, {"error": refusal.error, "detail": refusal.detail},
+                               room=sid, namespace=self.namespace)
+                return
+            await handle_message(sid, {**data, "message": clean_text(message)})
 
         return blueprint

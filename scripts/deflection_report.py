@@ -439,6 +439,32 @@ def load_events(db: str) -> List[Event]:
         engine.dispose()
 
 
+def load_tickets(db: str, since: Optional[date] = None, until: Optional[date] = None) -> List[Dict[str, Any]]:
+    """The handoff tickets (actions/ticket_store.py) created in the period, oldest first; none
+    when the bot has not written any yet. Their summaries are written for agents."""
+    url = database_url(db)
+    engine = _open_engine(url)
+    try:
+        with engine.connect() as connection:
+            if not sa.inspect(connection).has_table("handoff_tickets"):
+                return []
+            rows = connection.execute(sa.text(
+                "SELECT id, created_at, reason, channel, delivery_status, summary "
+                "FROM handoff_tickets ORDER BY created_at")).mappings().all()
+    except sa.exc.SQLAlchemyError as error:
+        raise ReportError(f"cannot read tickets from {_shown(url)}: {_first_line(error)}") from None
+    finally:
+        engine.dispose()
+    tickets = []
+    for row in rows:
+        created = datetime.fromisoformat(row["created_at"]).astimezone(timezone.utc)
+        if (since and created.date() < since) or (until and created.date() > until):
+            continue
+        tickets.append({**row, "created_at": created.strftime("%Y-%m-%d %H:%M"),
+                        "summary": mask_personal_data(row["summary"])})
+    return tickets
+
+
 # --- the definitions, printed in the report ------------------------------------------------------
 
 
@@ -644,6 +670,16 @@ HTML_TEMPLATE = """<!DOCTYPE html>
 </table>
 {% else %}<p class="empty">No unanswered messages in this period.</p>{% endif %}
 
+<h2>Handoff tickets</h2>
+{% if tickets %}
+<table>
+  <tr><th>ticket</th><th>created (UTC)</th><th>reason</th><th>channel</th><th>delivery</th><th>summary for the agent</th></tr>
+  {% for t in tickets %}
+  <tr><td>{{ t.id }}</td><td>{{ t.created_at }}</td><td>{{ t.reason }}</td><td>{{ t.channel }}</td><td>{{ t.delivery_status }}</td><td>{{ t.summary }}</td></tr>
+  {% endfor %}
+</table>
+{% else %}<p class="empty">No handoff tickets in this period.</p>{% endif %}
+
 <h2>Daily trend</h2>
 {% if charts.trend %}<img alt="Line chart of conversations, handoffs and fallbacks per day" src="data:image/png;base64,{{ charts.trend }}">{% endif %}
 {% if r.daily %}
@@ -664,11 +700,13 @@ HTML_TEMPLATE = """<!DOCTYPE html>
 """
 
 
-def render_html(report: Report, generated_at: datetime, source: str) -> str:
+def render_html(report: Report, generated_at: datetime, source: str,
+                tickets: Sequence[Dict[str, Any]] = ()) -> str:
     """The self-contained page; every inserted text is escaped by jinja2's autoescape."""
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     return environment.from_string(HTML_TEMPLATE).render(
         r=report,
+        tickets=tickets,
         pct=percent,
         charts=charts(report),
         definitions=DEFINITIONS,
@@ -733,12 +771,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     url = database_url(args.db)
     try:
         events = load_events(url)
+        tickets = load_tickets(url, since=args.since, until=args.until)
     except ReportError as error:
         print(f"deflection report: {error}", file=sys.stderr)
         return 2
     report = compute(events, since=args.since, until=args.until)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render_html(report, datetime.now(timezone.utc), url), encoding="utf-8")
+    args.out.write_text(render_html(report, datetime.now(timezone.utc), url, tickets), encoding="utf-8")
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")  # a terminal without UTF-8 still gets the figures
     print(summary_text(report, args.out))

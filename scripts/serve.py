@@ -1,8 +1,9 @@
 """Starts everything `make run` promises, in the foreground, and stops all of it together.
 
-A seller-facing bot is two servers (Rasa and the action server) that must come up in order,
-agree on ports, and go down together: one Ctrl-C or SIGTERM stops every process started here,
-and if one server dies the other is stopped too, so nothing is left half-running.
+A seller-facing bot is several servers (Rasa, the action server, the demo page) that must come
+up in order and agree on ports. One Ctrl-C or SIGTERM stops every process started here. A server
+that dies is started again (sellers get an apology meanwhile, see addons/rasa_server.py), unless
+it keeps dying, in which case everything stops rather than limp along.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,15 +85,52 @@ def telegram_credentials(env: Dict[str, str]) -> Optional[Dict[str, str]]:
 
 
 @dataclass
+class Server:
+    name: str
+    command: List[str]
+    env: Dict[str, str]
+    process: subprocess.Popen
+    restarts: List[float] = field(default_factory=list)
+
+
+@dataclass
 class Servers:
-    """The processes started, so they can be stopped together."""
+    """The processes started: restarted when one dies, stopped together at the end."""
 
-    processes: List[subprocess.Popen] = field(default_factory=list)
+    servers: List[Server] = field(default_factory=list)
+    max_restarts: int = 5  # within restart_window seconds; more means a crash loop: give up
+    restart_window: float = 120.0
 
-    def start(self, command: List[str], env: Dict[str, str]) -> subprocess.Popen:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, start_new_session=True)
-        self.processes.append(process)
+    @property
+    def processes(self) -> List[subprocess.Popen]:
+        return [server.process for server in self.servers]
+
+    def start(self, name: str, command: List[str], env: Dict[str, str]) -> subprocess.Popen:
+        process = self._spawn(command, env)
+        self.servers.append(Server(name, command, env, process))
         return process
+
+    @staticmethod
+    def _spawn(command: List[str], env: Dict[str, str]) -> subprocess.Popen:
+        return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, start_new_session=True)
+
+    def restart_exited(self) -> List[str]:
+        """Starts again every server that died; RuntimeError if one keeps dying."""
+        restarted = []
+        now = time.monotonic()
+        for server in self.servers:
+            if server.process.poll() is None:
+                continue
+            server.restarts = [t for t in server.restarts if now - t < self.restart_window]
+            if len(server.restarts) >= self.max_restarts:
+                raise RuntimeError(f"the {server.name} keeps stopping (exit code "
+                                   f"{server.process.returncode}); giving up")
+            server.restarts.append(now)
+            print(f"The {server.name} stopped (exit code {server.process.returncode}); "
+                  "starting it again.", file=sys.stderr, flush=True)
+            server.process = self._spawn(server.command, server.env)
+            restarted.append(server.name)
+        return restarted
 
     def stop(self, grace_seconds: float = 15) -> None:
         for process in self.processes:
@@ -114,9 +153,13 @@ def action_server_command(settings: Settings) -> List[str]:
             "--port", str(settings.actions_port)]
 
 
+# `rasa`, with an apology when the action server is unreachable (addons/rasa_server.py).
+RASA_COMMAND = [str(VENV_BIN / "python"), "-m", "addons.rasa_server"]
+
+
 def rasa_server_command(settings: Settings, endpoints: Path, credentials: Path) -> List[str]:
     command = [
-        str(VENV_BIN / "rasa"), "run",
+        *RASA_COMMAND, "run",
         "--model", str(settings.model),
         "--endpoints", str(endpoints),
         "--credentials", str(credentials),
@@ -154,12 +197,31 @@ def render_endpoints(settings: Settings, run_dir: Path, env: Dict[str, str]) -> 
     database = (env.get("TRACKER_DB_URL") or "").strip()
     if database:
         endpoints["tracker_store"] = {"type": endpoints["tracker_store"]["type"], "url": database}
+    lock_store = (env.get("LOCK_STORE_URL") or "").strip()
+    if lock_store:
+        endpoints["lock_store"] = redis_lock_store(lock_store)
     (PROJECT_ROOT / "var").mkdir(exist_ok=True)
     run_dir.mkdir(exist_ok=True)
-    target = run_dir / "endpoints.yml"
+    target = run_dir / f"endpoints-{settings.rasa_port}.yml"  # one per server on this machine
     target.write_text(yaml.safe_dump(endpoints, sort_keys=False))
     target.chmod(0o600)  # it may hold the database password
     return target
+
+
+def redis_lock_store(url: str) -> Dict[str, object]:
+    """Rasa's Redis lock store settings from a redis://[:password@]host[:port][/db] URL, so
+    several Rasa servers handle one conversation's messages one at a time, in order."""
+    parsed = urllib.parse.urlparse(url)
+    if parsed.scheme not in ("redis", "rediss"):
+        raise SystemExit(f"LOCK_STORE_URL must be a redis:// URL, not {url!r}")
+    settings: Dict[str, object] = {"type": "redis", "url": parsed.hostname or "localhost",
+                                   "port": parsed.port or 6379,
+                                   "db": int(parsed.path.strip("/") or 0)}
+    if parsed.password:
+        settings["password"] = parsed.password
+    if parsed.scheme == "rediss":
+        settings["use_ssl"] = True
+    return settings
 
 
 def render_credentials(settings: Settings, run_dir: Path) -> Path:
@@ -168,7 +230,7 @@ def render_credentials(settings: Settings, run_dir: Path) -> Path:
     if settings.telegram:
         credentials[TELEGRAM_CHANNEL] = settings.telegram
     run_dir.mkdir(exist_ok=True)
-    target = run_dir / "credentials.yml"
+    target = run_dir / f"credentials-{settings.rasa_port}.yml"
     target.write_text(yaml.safe_dump(credentials, sort_keys=False))
     target.chmod(0o600)  # it may hold the Telegram token
     return target
@@ -185,9 +247,9 @@ def start_all(settings: Settings, servers: Servers) -> None:
     run_dir = PROJECT_ROOT / ".run"
     endpoints = render_endpoints(settings, run_dir, env)
     credentials = render_credentials(settings, run_dir)
-    servers.start(action_server_command(settings), env)
-    servers.start(rasa_server_command(settings, endpoints, credentials), env)
-    servers.start(web_server_command(settings), env)
+    servers.start("action server", action_server_command(settings), env)
+    servers.start("Rasa server", rasa_server_command(settings, endpoints, credentials), env)
+    servers.start("web page server", web_server_command(settings), env)
     wait_until_up(f"{settings.actions_url}/health", servers)
     wait_until_up(f"{settings.rasa_url}/", servers)
     wait_until_up(f"{settings.web_url}/", servers)
@@ -215,9 +277,9 @@ def chat_in_terminal(settings: Settings, servers: Servers) -> int:
     """`make shell`: the action server in the background, `rasa shell` in the foreground."""
     env = dict(os.environ, SANIC_HOST=settings.host)
     endpoints = render_endpoints(settings, PROJECT_ROOT / ".run", env)
-    servers.start(action_server_command(settings), env)
+    servers.start("action server", action_server_command(settings), env)
     wait_until_up(f"{settings.actions_url}/health", servers)
-    shell = [str(VENV_BIN / "rasa"), "shell", "--model", str(settings.model),
+    shell = [*RASA_COMMAND, "shell", "--model", str(settings.model),
              "--endpoints", str(endpoints), "--port", str(settings.rasa_port)]
     return subprocess.call(shell, cwd=PROJECT_ROOT, env=env)
 
@@ -245,11 +307,7 @@ def main() -> int:
         start_all(settings, servers)
         print_where_to_chat(settings)
         while True:
-            exited = servers.first_exited()
-            if exited is not None:
-                print(f"A server stopped unexpectedly (exit code {exited.returncode}); "
-                      "stopping the rest.", file=sys.stderr)
-                return 1
+            servers.restart_exited()
             time.sleep(0.5)
     except KeyboardInterrupt:
         return 0

@@ -418,3 +418,41 @@ def test_a_typed_yes_or_no_to_the_feedback_question_counts_as_feedback():
     ]
     report = compute(events)
     assert (report.helpful, report.not_helpful) == (1, 1)
+
+
+def test_handoff_tickets_are_listed_with_their_summary_for_agents(tmp_path):
+    from datetime import datetime, timezone
+
+    from actions import ticket_store
+    from actions.handoff import build_ticket
+    from scripts.deflection_report import load_tickets, main
+
+    database = tmp_path / "tickets.db"
+    url = f"sqlite:///{database}"
+    events = [{"event": "user", "text": "my iban is DE89 3704 0044 0532 0130 00, refund is wrong",
+               "timestamp": 1.0, "parse_data": {"intent": {"name": "ask_wrong_amount"}}}]
+    for day, reason in ((3, "seller_request"), (5, "violations")):
+        ticket = build_ticket(events=events, slots={}, reason=reason, channel="rest", seller_id="s",
+                              now=datetime(2026, 11, day, 10, tzinfo=timezone.utc))
+        ticket_store.save_ticket(ticket, ticket_store.Delivery(ticket_store.LOCAL), url=url)
+
+    tickets = load_tickets(url, since=None, until=None)
+    assert [t["reason"] for t in tickets] == ["seller_request", "violations"]
+    assert tickets[0]["summary"].startswith("Handed over because the seller asked for a person.")
+    assert "DE89" not in tickets[0]["summary"] and "[IBAN]" in tickets[0]["summary"]
+    from datetime import date
+    assert [t["reason"] for t in load_tickets(url, since=date(2026, 11, 4), until=None)] == ["violations"]
+
+    # the tracker store's table must exist too for the report to run
+    import sqlalchemy as sa
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, "
+                                   "type_name TEXT, timestamp FLOAT, intent_name TEXT, "
+                                   "action_name TEXT, data TEXT)"))
+    engine.dispose()
+    out = tmp_path / "report.html"
+    assert main(["--db", str(database), "--out", str(out)]) == 0
+    html = out.read_text()
+    assert "Handoff tickets" in html and tickets[1]["id"] in html
+    assert "the store has a violation or penalty record" in html

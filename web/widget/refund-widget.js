@@ -36,6 +36,7 @@
     unreachable: "Can't reach the assistant right now — trying to reconnect…",
     unavailable: "The chat can't start on this page (its connection library is missing).",
     queued: "Not sent yet — it will be sent when the assistant is back.",
+    rejected: "That message wasn't accepted: ",
     welcome: "Hi! I can help you get your AliExpress store deposit refunded. Ask me a question, " +
       "for example \"how do I get my deposit back?\"",
   };
@@ -58,6 +59,11 @@
       server: server.replace(/\/+$/, ""),
       socketPath: data.socketPath || "/socket.io",
       storagePrefix: data.storagePrefix || "refundAssistant.",
+      // "websocket" alone behind a load balancer with several Rasa servers: long-polling needs
+      // sticky sessions, websockets do not.
+      transports: (data.transports || "websocket,polling").split(",").map(function (t) {
+        return t.trim();
+      }).filter(Boolean),
     };
   }
 
@@ -391,7 +397,7 @@
   function createConnection(config, handlers) {
     var socket = window.io(config.server, {
       path: config.socketPath,
-      transports: ["websocket", "polling"],
+      transports: config.transports,
       tryAllTransports: true,       // fall back to polling when websockets are blocked
       reconnection: true,
       reconnectionDelay: 1000,
@@ -412,6 +418,10 @@
     });
     socket.on("bot_uttered", function (data) {
       handlers.onBotMessage(data);
+    });
+    // The server refused a message (empty, too long, not text): it says why.
+    socket.on("message_rejected", function (data) {
+      handlers.onRejected(data && typeof data.detail === "string" ? data.detail : "");
     });
     socket.on("connect_error", function () {
       ready = false;
@@ -536,7 +546,12 @@
         }
         flushPending();
       },
+      onRejected: function (detail) {
+        showTyping(false);
+        view.setStatus(TEXT.rejected + detail);
+      },
       onBotMessage: function (data) {
+        view.setStatus(null);
         var entry = botEntry(data);
         if (!entry) return;
         showTyping(false);

@@ -1,0 +1,92 @@
+"""Faults a deployed bot meets: the action server dying mid-conversation, and a seller sending
+many messages at once."""
+
+import asyncio
+import json
+import os
+import signal
+import sqlite3
+import time
+import urllib.request
+
+import aiohttp
+import psutil
+import pytest
+
+from tests.bot_process import start_bot
+
+pytestmark = pytest.mark.servers
+
+
+def action_server_pid(bot) -> int:
+    for child in psutil.Process(bot.process.pid).children(recursive=True):
+        if "run actions" in " ".join(child.cmdline()):
+            return child.pid
+    raise AssertionError("no action server running")
+
+
+def wait_for_action_server(bot, timeout=120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{bot.actions_port}/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError("the action server did not come back")
+
+
+@pytest.fixture
+def own_bot():
+    bot = start_bot()
+    yield bot
+    bot.stop()
+
+
+def test_action_server_down_gets_an_apology_then_the_conversation_continues(own_bot):
+    bot, seller = own_bot, "fault-actions"
+    assert "cancelled" in bot.texts(seller, "check my store")[-1]
+
+    pid = action_server_pid(bot)
+    os.kill(pid, signal.SIGKILL)
+    try:
+        psutil.Process(pid).wait(timeout=10)
+    except psutil.NoSuchProcess:
+        pass
+    replies = bot.texts(seller, "yes, it is cancelled")
+    assert replies == ["Sorry, something went wrong on my side and I couldn't finish that. "
+                       "Please try again in a moment."]
+    # Answers that need no custom action still work meanwhile.
+    assert "7 to 15 working days" in bot.texts(seller, "how long does the review take?")[0]
+
+    wait_for_action_server(bot)  # serve.py starts it again
+    assert action_server_pid(bot) != pid
+    assert "pending" in bot.texts(seller, "yes, the store is cancelled")[-1]
+    assert "violation" in bot.texts(seller, "no")[-1]
+
+
+async def test_many_messages_from_one_seller_at_once_are_answered_in_order(bot):
+    seller = "fault-burst"
+    url = f"{bot.url}/webhooks/rest/webhook"
+    steps = [1, 2, 3, 4, 5, 4, 3, 2, 1, 5]
+
+    async with aiohttp.ClientSession() as session:
+        async def send(index, step):
+            await asyncio.sleep(index * 0.02)  # sent in this order, without waiting for answers
+            payload = {"sender": seller, "message": f"what is step {step}?"}
+            async with session.post(url, json=payload) as response:
+                assert response.status == 200
+                return await response.json()
+
+        answers = await asyncio.gather(*(send(i, step) for i, step in enumerate(steps)))
+
+    # every message got its own answer, none lost or swapped
+    for step, replies in zip(steps, answers):
+        assert replies[0]["text"].startswith(f"Step {step} of 5"), (step, replies)
+    # and they were handled in the order they were sent
+    database = bot.output.with_suffix(".db")
+    with sqlite3.connect(database) as connection:
+        stored = [json.loads(row[0])["text"] for row in connection.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
+            (seller,))]
+    assert stored == [f"what is step {step}?" for step in steps]
