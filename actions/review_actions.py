@@ -14,9 +14,12 @@ from rasa_sdk.types import DomainDict
 
 from actions import review_calendar, submission_date
 
-# Messages that are meant as an answer to "When did you submit?"; anything else (a question
-# about another topic, "stop") is left to the dialogue instead of being called "no date".
-DATE_ANSWER_INTENTS = frozenset({"inform_date", "ask_review_deadline", "nlu_fallback"})
+# Messages that are meant as an answer to "When did you submit?" (a yes/no/not sure is an answer
+# without a date); anything else (a question about another topic, "stop") is left to the
+# dialogue instead of being called "no date".
+DATE_ANSWER_INTENTS = frozenset(
+    {"inform_date", "ask_review_deadline", "nlu_fallback", "affirm", "deny", "unsure"}
+)
 DATE_FORMAT = "EEE d MMM yyyy"  # "Mon 2 Nov 2026": the weekday helps sellers plan
 LOCALE = "en"
 

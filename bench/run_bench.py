@@ -142,22 +142,13 @@ def bench_bare_rasa(levels, rounds) -> Dict[int, Result]:
 def bench_cluster(levels, rounds) -> Dict[int, Result]:
     """The production profile on this machine: two Rasa servers (each with its action server)
     sharing PostgreSQL and Redis, a seller's messages alternating between them."""
-    from tests.services import postgres, redis
+    from tests.services import two_server_cluster
 
     print("Production profile (2 Rasa servers + 2 action servers, PostgreSQL, Redis lock store)")
-    with postgres() as database, redis() as lock_store:
-        env = {"TRACKER_DB_URL": database, "LOCK_STORE_URL": lock_store}
-        first = start_bot(env=env)
-        try:
-            second = start_bot(env=env)
-            try:
-                pids = {f"{name} {i}": pid for i, bot in enumerate((first, second), 1)
-                        for name, pid in server_pids(bot.process.pid).items()}
-                return measure([first.url, second.url], levels, rounds, REFUND_CONVERSATIONS, pids)
-            finally:
-                second.stop()
-        finally:
-            first.stop()
+    with two_server_cluster() as (_, first, second):
+        pids = {f"{name} {i}": pid for i, bot in enumerate((first, second), 1)
+                for name, pid in server_pids(bot.process.pid).items()}
+        return measure([first.url, second.url], levels, rounds, REFUND_CONVERSATIONS, pids)
 
 
 def main() -> int:

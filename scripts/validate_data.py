@@ -4,7 +4,7 @@ Rasa's validator warns that a response is "not used in any story or rule" when o
 `utter_ask_*` questions) or a custom action sends it, and `--fail-on-warnings` turns that into a
 failure, so no bot with a form or a custom action that answers could pass. This runs the same
 checks as the Rasa command, treats every warning as a failure, and counts a response as used when
-a form asks with it or an action or add-on module names it. A response nobody sends still fails.
+a form asks with it, an action or add-on module names it, or Rasa's default fallback sends it. A response nobody sends still fails.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Iterable, List, Set
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Responses that Rasa's own default actions send (action_default_fallback sends utter_default).
+RASA_DEFAULT_ACTION_RESPONSES = frozenset({"utter_default"})
 UNUSED_RESPONSE = re.compile(r"The utterance '(utter_[^']+)' is not used in any story or rule\.")
 
 
@@ -67,7 +69,7 @@ def validate(project: Path = PROJECT_ROOT) -> List[str]:
             "story structure": validator.verify_story_structure(ignore_warnings=True),
         }
         validator.warn_if_config_mandatory_keys_are_not_set()
-        sent_elsewhere = form_questions(validator.domain) | responses_named_in(
+        sent_elsewhere = RASA_DEFAULT_ACTION_RESPONSES | form_questions(validator.domain) | responses_named_in(
             sorted((project / "actions").glob("*.py")) + sorted((project / "addons").glob("*.py"))
         )
     problems += [f"check failed: {name}" for name, ok in checks.items() if not ok]

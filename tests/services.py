@@ -11,9 +11,9 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List
+from typing import Iterator, List, Tuple
 
-from tests.bot_process import free_port, port_is_open
+from tests.bot_process import Bot, free_port, port_is_open, start_bot
 
 
 def _postgres_bin(name: str) -> str:
@@ -84,3 +84,21 @@ def redis() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@contextmanager
+def two_server_cluster() -> Iterator[Tuple[str, Bot, Bot]]:
+    """The production profile on one machine: two bots (each a Rasa server with its action
+    server) sharing a PostgreSQL tracker store and a Redis lock store. Yields the database URL
+    and both bots."""
+    with postgres() as database, redis() as lock_store:
+        env = {"TRACKER_DB_URL": database, "LOCK_STORE_URL": lock_store}
+        first = start_bot(env=env)
+        try:
+            second = start_bot(env=env)
+            try:
+                yield database, first, second
+            finally:
+                second.stop()
+        finally:
+            first.stop()

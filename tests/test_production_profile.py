@@ -7,25 +7,15 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from tests.bot_process import start_bot
-from tests.services import postgres, redis
+from tests.services import two_server_cluster
 
 pytestmark = pytest.mark.servers
 
 
 @pytest.fixture(scope="module")
 def two_servers():
-    with postgres() as database, redis() as lock_store:
-        env = {"TRACKER_DB_URL": database, "LOCK_STORE_URL": lock_store}
-        first = start_bot(env=env)
-        try:
-            second = start_bot(env=env)
-            try:
-                yield database, first, second
-            finally:
-                second.stop()
-        finally:
-            first.stop()
+    with two_server_cluster() as cluster:
+        yield cluster
 
 
 def test_one_conversation_across_two_servers(two_servers):
