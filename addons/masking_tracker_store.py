@@ -6,7 +6,9 @@ never reach it. Masking here, at the only place conversations are written, cover
 channel. The bot still sees the original words for the turn in which they were sent.
 
 Also accepts the database as one SQLAlchemy URL (`url:` in endpoints.yml, from
-TRACKER_DB_URL), which Rasa's own store takes only as separate fields.
+TRACKER_DB_URL), which Rasa's own store takes only as separate fields, and runs SQLite in
+write-ahead-log mode: readers no longer wait for the writer, and a commit no longer waits for
+two disk syncs (the rollback journal's), which halves the store's share of every message.
 """
 
 from __future__ import annotations
@@ -17,11 +19,19 @@ from typing import Any, Optional, Text
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
 from actions.personal_data import mask_value
 
 MASKED_EVENT_TYPES = frozenset({"user", "bot", "slot", "user_featurization"})
+
+
+def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # durable at each checkpoint; safe with WAL
+    cursor.close()
 
 
 class MaskingSQLTrackerStore(SQLTrackerStore):
@@ -38,6 +48,9 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
                 query=dict(parsed.query) or None,
             )
         super().__init__(domain=domain, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+            self.engine.dispose()  # connections opened before the listener reopen with it
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Rasa's save, with each new event masked before it is written."""
