@@ -317,6 +317,8 @@ def main() -> int:
     finally:
         print("Stopping all servers...", flush=True)
         servers.stop()
+        for name in (f"endpoints-{settings.rasa_port}.yml", f"credentials-{settings.rasa_port}.yml"):
+            (PROJECT_ROOT / ".run" / name).unlink(missing_ok=True)  # they may hold secrets
 
 
 def _interrupt(_signum, _frame) -> None:
