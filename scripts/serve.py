@@ -292,6 +292,7 @@ def main() -> int:
     if not settings.model.exists():
         print(f"No trained model at {settings.model}: run `make train` first.", file=sys.stderr)
         return 1
+    signal.signal(signal.SIGTERM, _interrupt)
     if args.shell:
         servers = Servers()
         try:
@@ -302,7 +303,6 @@ def main() -> int:
             servers.stop()
 
     servers = Servers()
-    signal.signal(signal.SIGTERM, _interrupt)
     try:
         start_all(settings, servers)
         print_where_to_chat(settings)
