@@ -10,7 +10,7 @@ from aiohttp import web
 from actions import handoff, ticket_store
 from actions.actions import ActionAnswerYesNo, ActionClarifyIntent
 from actions.handoff_actions import ActionHandOver
-from tests.test_actions import DOMAIN, responses, run, slot_events, tracker
+from tests.test_actions import responses, run, slot_events, tracker
 
 
 @pytest.fixture(autouse=True)

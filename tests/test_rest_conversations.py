@@ -1,7 +1,5 @@
 """The bot as a seller meets it over REST: the real servers that `make run` starts."""
 
-import os
-import signal
 import time
 
 import pytest
