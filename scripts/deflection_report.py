@@ -39,12 +39,12 @@ from matplotlib.dates import DateFormatter, DayLocator  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator, PercentFormatter  # noqa: E402
 
+from actions.database import DATABASE_URL_ENV as DB_ENV_VAR  # noqa: E402
+from actions.database import DEFAULT_SQLITE_PATH as DEFAULT_DB  # noqa: E402
 from actions.handoff import REASON_TEXT  # noqa: E402
 from actions.personal_data import mask_personal_data  # noqa: E402
 
-DEFAULT_DB = PROJECT_ROOT / "var" / "conversations.db"
 DEFAULT_OUT = PROJECT_ROOT / "results" / "deflection-report.html"
-DB_ENV_VAR = "TRACKER_DB_URL"
 
 SESSION_START_ACTION = "action_session_start"
 HANDOFF_REASON_SLOT = "handoff_reason"

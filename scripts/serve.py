@@ -24,6 +24,9 @@ from typing import Dict, List, Optional
 import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_ROOT))  # run as a script, it still imports the project's modules
+
+from actions.database import database_url  # noqa: E402
 VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
 DEFAULT_MODEL = PROJECT_ROOT / "models" / "refund-assistant.tar.gz"
 STARTUP_TIMEOUT_SECONDS = 180
@@ -191,16 +194,14 @@ def wait_until_up(url: str, servers: Servers, timeout: float = STARTUP_TIMEOUT_S
 
 def render_endpoints(settings: Settings, run_dir: Path, env: Dict[str, str]) -> Path:
     """endpoints.yml with the action server URL matching the port actually used, and the
-    database from TRACKER_DB_URL when it is set."""
+    database the action server uses too (TRACKER_DB_URL, else SQLite in var/)."""
     endpoints = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text())
     endpoints["action_endpoint"]["url"] = f"{settings.actions_url}/webhook"
-    database = (env.get("TRACKER_DB_URL") or "").strip()
-    if database:
-        endpoints["tracker_store"] = {"type": endpoints["tracker_store"]["type"], "url": database}
+    # The same database the action server files handoff tickets in (actions/database.py).
+    endpoints["tracker_store"] = {"type": endpoints["tracker_store"]["type"], "url": database_url(env)}
     lock_store = (env.get("LOCK_STORE_URL") or "").strip()
     if lock_store:
         endpoints["lock_store"] = redis_lock_store(lock_store)
-    (PROJECT_ROOT / "var").mkdir(exist_ok=True)
     run_dir.mkdir(exist_ok=True)
     target = run_dir / f"endpoints-{settings.rasa_port}.yml"  # one per server on this machine
     target.write_text(yaml.safe_dump(endpoints, sort_keys=False))

@@ -18,7 +18,7 @@ def test_defaults_sqlite_no_lock_store_no_telegram(tmp_path):
     assert endpoints["action_endpoint"]["url"] == "http://127.0.0.1:5055/webhook"
     assert endpoints["tracker_store"] == {
         "type": "addons.masking_tracker_store.MaskingSQLTrackerStore",
-        "dialect": "sqlite", "db": "var/conversations.db",
+        "url": f"sqlite:///{serve.PROJECT_ROOT / 'var' / 'conversations.db'}",
     }
     assert "lock_store" not in endpoints
     assert set(credentials) == {"channels.rest.RestInput", "channels.socketio.SessionSocketIOInput"}
