@@ -17,25 +17,37 @@ WIDGET_VENDOR := web/vendor/socket.io.min.js
 # Debian's Chromium drives the widget's browser tests (no browser download by Playwright)
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# `make lock`: pip-tools in a throwaway environment. It resolves against PyPI alone, ignoring this
+# machine's pip configuration (local mirrors, find-links, constraints), so that no local path
+# ends up in the locks. LOCK_ARGS passes more options, e.g. LOCK_ARGS="--upgrade-package holidays".
+LOCK_VENV := /tmp/refund-lock-venv
+PIP_TOOLS := pip-tools==7.6.2
+LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT \
+	PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make lock"
+PIP_COMPILE := $(LOCK_ENV) $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --index-url https://pypi.org/simple --no-emit-index-url --no-emit-find-links \
+	--no-emit-trusted-host $(LOCK_ARGS)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install widget run shell train validate test test-unit test-dialogue test-nlu test-servers bench-training bench audit report lock clean
+.PHONY: help install widget run shell train validate lint types test test-unit test-dialogue test-nlu test-servers bench-training bench bench-masking audit report lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-install: $(INSTALLED) $(SPACY_PIPELINE) ## create the Python 3.10 environment from requirements.lock
+install: $(INSTALLED) $(SPACY_PIPELINE) ## create the Python 3.10 environment from requirements-dev.lock, the project editable
 
-$(INSTALLED): requirements.lock
+# requirements-dev.lock holds everything in requirements.lock plus the dev tools, all hash-checked
+$(INSTALLED): requirements.lock requirements-dev.lock pyproject.toml
 	@test -x $(PY) || "$$(scripts/find-python310)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(PY) -m pip check
 	@touch $@
 
-$(SPACY_PIPELINE): nlp/build_spacy_pipeline.py $(INSTALLED)
-	$(PY) -m nlp.build_spacy_pipeline
+$(SPACY_PIPELINE): refund_assistant/spacy_pipeline.py $(INSTALLED)
+	$(PY) -m refund_assistant.spacy_pipeline
 
 $(MODEL): $(TRAINING_INPUTS) $(INSTALLED)
 	$(RASA) train --fixed-model-name refund-assistant --out models
@@ -55,19 +67,19 @@ $(CHROMIUM):
 	$(SUDO) apt-get install -y -qq chromium
 
 run: $(MODEL) $(WIDGET_VENDOR) ## set up what is missing, train if needed, start all servers, print where to chat
-	$(PY) scripts/serve.py
+	$(BIN)/refund-assistant-serve
 
 shell: $(MODEL) ## chat in the terminal (starts the action server too)
-	$(PY) scripts/serve.py --shell
+	$(BIN)/refund-assistant-serve --shell
 
 validate: install ## rasa data validate, warnings treated as failures
 	$(PY) scripts/validate_data.py
 
-test-unit: install ## pytest: actions, parsers, calendars, the spaCy pipeline, the responses
-	$(PY) -m pytest -q -m "not servers"
+test-unit: install ## pytest tests/unit: the core package, the actions on hand-built trackers, the responses
+	$(PY) -m pytest -q tests/unit
 
 test-servers: $(MODEL) $(WIDGET_VENDOR) $(CHROMIUM) ## the real servers over HTTP and socket.io, and the widget in a browser
-	$(PY) -m pytest -q -m servers
+	$(PY) -m pytest -q tests/integration
 
 test-dialogue: $(MODEL) ## test stories, failing on any wrong prediction
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out results/core --fail-on-prediction-errors
@@ -76,13 +88,23 @@ test-nlu: $(MODEL) ## held-out NLU test set; fails below the minimum intent accu
 	$(RASA) test nlu --model $(MODEL) --nlu $(NLU_HELDOUT) --out results/nlu
 	$(PY) scripts/check_nlu_accuracy.py results/nlu/intent_report.json --min $(NLU_MIN_ACCURACY)
 
-test: validate test-unit test-dialogue test-nlu test-servers ## everything CI runs
+lint: install ## ruff: lint rules and formatting (checks only; `ruff check --fix .` and `ruff format .` fix)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: install ## mypy, strict, on the core package refund_assistant
+	$(BIN)/mypy -p refund_assistant
+
+test: lint types validate test-unit test-dialogue test-nlu test-servers ## everything CI runs (the cheap checks first)
 
 bench-training: install $(SPACY_PIPELINE) ## print training time (cold/warm cache), model size, NLU accuracy
-	$(PY) bench/measure_training.py
+	$(PY) -m bench.measure_training
 
 bench: $(MODEL) $(WIDGET_VENDOR) ## latency, throughput, memory, cold start vs a bare `rasa init` bot (ARGS="--profile cluster")
-	$(PY) bench/run_bench.py $(ARGS)
+	$(PY) -m bench.run_bench $(ARGS)
+
+bench-masking: install ## time masking personal data on ordinary and pathological 100 KB messages
+	$(PY) -m bench.measure_masking
 
 audit: ## pip-audit of requirements.lock, in a throwaway environment (needs a vulnerability database online)
 	rm -rf /tmp/refund-audit-venv
@@ -91,16 +113,14 @@ audit: ## pip-audit of requirements.lock, in a throwaway environment (needs a vu
 	/tmp/refund-audit-venv/bin/pip-audit -r requirements.lock --no-deps --disable-pip --progress-spinner off
 
 report: install ## deflection report from the tracker store into results/ (ARGS="--since 2024-05-01 --until 2024-05-31")
-	$(PY) scripts/deflection_report.py $(ARGS)
+	$(BIN)/refund-assistant-report $(ARGS)
 
-lock: ## re-resolve requirements.txt into requirements.lock (needs the package registry)
-	rm -rf /tmp/refund-lock-venv
-	"$$(scripts/find-python310)" -m venv /tmp/refund-lock-venv
-	/tmp/refund-lock-venv/bin/pip install --quiet --upgrade pip
-	/tmp/refund-lock-venv/bin/pip install --quiet -r requirements.txt
-	{ echo "# Every package, transitive ones included, at the exact version CI and \`make\` install."; \
-	  echo "# Generated by \`make lock\` from requirements.txt with Python 3.10; do not edit by hand."; \
-	  /tmp/refund-lock-venv/bin/pip freeze; } > requirements.lock
+lock: ## re-resolve requirements.txt and requirements-dev.txt into the hash-checked locks (needs PyPI)
+	rm -rf $(LOCK_VENV)
+	"$$(scripts/find-python310)" -m venv $(LOCK_VENV)
+	$(LOCK_ENV) $(LOCK_VENV)/bin/pip install --quiet --upgrade pip $(PIP_TOOLS)
+	$(PIP_COMPILE) --output-file requirements.lock requirements.txt
+	$(PIP_COMPILE) --output-file requirements-dev.lock requirements-dev.txt
 
 clean: ## remove the environments (Python, node_modules), models, the built spaCy pipeline, test results
 	rm -rf $(VENV) models/*.tar.gz nlp/en_refund results .rasa .run node_modules web/vendor

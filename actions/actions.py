@@ -1,18 +1,22 @@
-"""Custom actions. Each class is a thin adapter between Rasa and a pure module beside it."""
+"""Custom actions for the conversation itself: the walk-through, "Did you mean ...?", bare yes/no
+answers and the feedback question. Each class only moves values between Rasa and
+`refund_assistant.dialogue`."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import clarification, feedback, handoff, walkthrough, yes_no
 from actions.handoff_actions import hand_over
+from refund_assistant.conversation import last_bot_response
+from refund_assistant.dialogue import clarification, feedback, walkthrough, yes_no
+from refund_assistant.handoff.ticket import HandoffReason, reason_for_request
 
 
-def show_step(dispatcher: CollectingDispatcher, move: walkthrough.Move) -> List[Dict[Text, Any]]:
+def show_step(dispatcher: CollectingDispatcher, move: walkthrough.Move) -> list[dict[str, Any]]:
     """Sends what a walk-through move leads to and returns the new position."""
     if move.finished:
         dispatcher.utter_message(response="utter_walkthrough_done")
@@ -29,12 +33,12 @@ def show_step(dispatcher: CollectingDispatcher, move: walkthrough.Move) -> List[
 class ActionShowStep(Action):
     """Shows one step of the walk-through: the first, the next, the previous, or a named one."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_show_step"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         current = tracker.get_slot("walkthrough_step")
         current = int(current) if current else None
         intent = tracker.get_intent_of_latest_message()
@@ -56,15 +60,15 @@ class ActionClarifyIntent(Action):
     """Asks "Did you mean ...?" with the two likeliest topics; on a second miss in a row,
     hands the seller over to a person instead of guessing again."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_clarify_intent"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         if clarification.misunderstood_in_a_row(tracker.events) >= 2:
             dispatcher.utter_message(response="utter_still_not_understood")
-            return await hand_over(dispatcher, tracker, handoff.NOT_UNDERSTOOD)
+            return await hand_over(dispatcher, tracker, HandoffReason.NOT_UNDERSTOOD)
         responses = domain.get("responses", {})
         titles = clarification.topic_titles(responses)
         picked = clarification.suggestions(
@@ -80,17 +84,17 @@ class ActionClarifyIntent(Action):
 class ActionAnswerYesNo(Action):
     """Treats a bare yes or no as the answer to whatever the bot offered last."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_yes_no"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         reply = yes_no.reply_to(tracker.events, tracker.get_intent_of_latest_message())
         if reply == yes_no.START_WALKTHROUGH:
             return show_step(dispatcher, walkthrough.start())
         if reply == yes_no.HAND_OVER:
-            reason = handoff.reason_for_request(yes_no.last_bot_response(tracker.events))
+            reason = reason_for_request(last_bot_response(tracker.events))
             return await hand_over(dispatcher, tracker, reason)
         dispatcher.utter_message(response=reply)
         return []
@@ -99,12 +103,12 @@ class ActionAnswerYesNo(Action):
 class ActionOfferFeedback(Action):
     """Asks "Did this answer your question?" after an answer, when it would not nag."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_offer_feedback"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         if feedback.should_ask(tracker.events, form_active=bool(tracker.active_loop.get("name"))):
             dispatcher.utter_message(response=feedback.FEEDBACK_QUESTION)
         return []

@@ -1,19 +1,29 @@
-"""Handing a seller over to a person: the ticket, its delivery, and what the seller is told.
+"""Handing a seller over to a person: file the ticket and tell the seller where it stands.
 
 `hand_over` is shared by the explicit request (ActionHandOver), the second misunderstanding in a
-row (ActionClarifyIntent) and a "yes" to the bot's offer of a person (ActionAnswerYesNo).
+row (ActionClarifyIntent) and a "yes" to the bot's offer of a person (ActionAnswerYesNo). The
+ticket, its storage and its delivery live in `refund_assistant.handoff`.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import handoff, ticket_store, yes_no
+from refund_assistant.conversation import last_bot_response
+from refund_assistant.handoff import delivery
+from refund_assistant.handoff.store import DeliveryStatus
+from refund_assistant.handoff.ticket import (
+    REASON_SLOT,
+    TICKET_SLOT,
+    build_ticket,
+    existing_ticket,
+    reason_for_request,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -23,38 +33,40 @@ ALREADY_RESPONSE = "utter_handoff_already"
 FAILED_RESPONSE = "utter_handoff_failed"
 
 
-async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> List[Dict[Text, Any]]:
-    existing = handoff.existing_ticket(tracker.events)
+async def hand_over(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str
+) -> list[dict[str, Any]]:
+    existing = existing_ticket(tracker.events)
     if existing:
         dispatcher.utter_message(response=ALREADY_RESPONSE, ticket_id=existing)
         return []
-    ticket = handoff.build_ticket(
+    ticket = build_ticket(
         events=tracker.events,
         slots=tracker.slots,
         reason=reason,
         channel=tracker.get_latest_input_channel(),
         seller_id=tracker.sender_id,
-        now=ticket_store.now(),
+        now=delivery.now(),
     )
     try:
-        delivery = await ticket_store.file_ticket(ticket)
+        filed = await delivery.file_ticket(ticket)
     except Exception:  # the database is down: say so rather than pretend
         logger.exception("Could not store ticket %s", ticket.id)
         dispatcher.utter_message(response=FAILED_RESPONSE)
         return []
-    response = DELAYED_RESPONSE if delivery.status == ticket_store.PENDING else FILED_RESPONSE
+    response = DELAYED_RESPONSE if filed.status is DeliveryStatus.PENDING else FILED_RESPONSE
     dispatcher.utter_message(response=response, ticket_id=ticket.id)
-    return [SlotSet("handoff_ticket", ticket.id), SlotSet("handoff_reason", reason)]
+    return [SlotSet(TICKET_SLOT, ticket.id), SlotSet(REASON_SLOT, ticket.reason)]
 
 
 class ActionHandOver(Action):
     """The seller asked for a person (or accepted the bot's offer of one)."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_hand_over"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        reason = handoff.reason_for_request(yes_no.last_bot_response(tracker.events))
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        reason = reason_for_request(last_bot_response(tracker.events))
         return await hand_over(dispatcher, tracker, reason)

@@ -1,10 +1,10 @@
-"""Actions for "I applied on X, when will I hear back?": thin wrappers around the pure
-`submission_date` (reading the date) and `review_calendar` (counting working days) modules."""
+"""Actions for "I applied on X, when will I hear back?": thin wrappers around
+`refund_assistant.review` (reading the date, counting working days)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from babel.dates import format_date
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -12,34 +12,31 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import review_calendar, submission_date
+from refund_assistant import intents
+from refund_assistant.review.submission_date import DateStatus, parse_submission_date
+from refund_assistant.review.window import ReviewStatus, review_window, today_in
+from refund_assistant.settings import Settings
 
-# Messages that are meant as an answer to "When did you submit?" (a yes/no/not sure is an answer
-# without a date); anything else (a question about another topic, "stop") is left to the
-# dialogue instead of being called "no date".
-DATE_ANSWER_INTENTS = frozenset(
-    {"inform_date", "ask_review_deadline", "nlu_fallback", "affirm", "deny", "unsure"}
-)
 DATE_FORMAT = "EEE d MMM yyyy"  # "Mon 2 Nov 2026": the weekday helps sellers plan
 LOCALE = "en"
 
 STATUS_RESPONSES = {
-    review_calendar.NOT_YET_DUE: "utter_review_window_not_yet_due",
-    review_calendar.IN_WINDOW: "utter_review_window_in_window",
-    review_calendar.OVERDUE: "utter_review_window_overdue",
+    ReviewStatus.NOT_YET_DUE: "utter_review_window_not_yet_due",
+    ReviewStatus.IN_WINDOW: "utter_review_window_in_window",
+    ReviewStatus.OVERDUE: "utter_review_window_overdue",
 }
 WINDOW_JUST_CLOSED_RESPONSE = "utter_review_window_just_closed"
 ESTIMATE_RESPONSE = "utter_review_window_estimate"
 PROBLEM_RESPONSES = {
-    submission_date.NO_DATE: "utter_submission_date_not_found",
-    submission_date.FUTURE: "utter_submission_date_future",
-    submission_date.TOO_OLD: "utter_submission_date_too_old",
+    DateStatus.NO_DATE: "utter_submission_date_not_found",
+    DateStatus.FUTURE: "utter_submission_date_future",
+    DateStatus.TOO_OLD: "utter_submission_date_too_old",
 }
 
 
 def today() -> date:
     """Today in the review time zone (REVIEW_TIMEZONE, default Asia/Shanghai)."""
-    return review_calendar.today_in(review_calendar.review_timezone())
+    return today_in(Settings.from_env().review_timezone)
 
 
 def show(day: date) -> str:
@@ -50,19 +47,19 @@ class ValidateReviewDateForm(FormValidationAction):
     """Reads the submission date from whatever the seller writes, and says why a date that
     cannot be a pending application's (future, over a year old, or none at all) is refused."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_review_date_form"
 
     async def extract_submission_date(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        if tracker.get_intent_of_latest_message() not in DATE_ANSWER_INTENTS:
+    ) -> dict[str, Any]:
+        if tracker.get_intent_of_latest_message() not in intents.DATE_ANSWERS:
             return {}
-        parsed = submission_date.parse_submission_date(tracker.latest_message.get("text"), today())
-        if parsed.status == submission_date.OK:
+        parsed = parse_submission_date(tracker.latest_message.get("text") or "", today())
+        if parsed.status is DateStatus.OK and parsed.day is not None:
             return {"submission_date": parsed.day.isoformat()}
         asked = tracker.get_slot("requested_slot") == "submission_date"
-        if parsed.status == submission_date.NO_DATE and not asked:
+        if parsed.status is DateStatus.NO_DATE and not asked:
             return {}  # the form will ask for the date
         dispatcher.utter_message(
             response=PROBLEM_RESPONSES[parsed.status],
@@ -73,7 +70,7 @@ class ValidateReviewDateForm(FormValidationAction):
 
     def validate_submission_date(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         """Extraction has already checked the date."""
         return {"submission_date": value}
 
@@ -81,18 +78,18 @@ class ValidateReviewDateForm(FormValidationAction):
 class ActionEstimateReviewWindow(Action):
     """Turns the submission date into the seller's own review window and status today."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_estimate_review_window"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         submitted = _as_date(tracker.get_slot("submission_date"))
         if submitted is None:
             return []
-        window = review_calendar.review_window(submitted, today())
+        window = review_window(submitted, today())
         response = STATUS_RESPONSES[window.status]
-        if window.status == review_calendar.OVERDUE and window.overdue_by == 0:
+        if window.status is ReviewStatus.OVERDUE and window.overdue_by == 0:
             response = WINDOW_JUST_CLOSED_RESPONSE
         dispatcher.utter_message(
             response=response,
@@ -105,13 +102,13 @@ class ActionEstimateReviewWindow(Action):
         if window.estimated:
             dispatcher.utter_message(response=ESTIMATE_RESPONSE)
         return [
-            SlotSet("review_status", window.status),
+            SlotSet("review_status", window.status.value),
             SlotSet("review_earliest", window.earliest.isoformat()),
             SlotSet("review_latest", window.latest.isoformat()),
         ]
 
 
-def _as_date(value: Optional[str]) -> Optional[date]:
+def _as_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:

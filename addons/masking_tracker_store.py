@@ -14,15 +14,21 @@ two disk syncs (the rollback journal's), which halves the store's share of every
 from __future__ import annotations
 
 import json
-from typing import Any, Optional, Text
+from typing import Any
 
+import rasa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
-from actions.personal_data import mask_value
+from refund_assistant.compat import require_version
+from refund_assistant.privacy import mask_value
+
+# `save` below is Rasa 3.6.21's own, with masking added: refuse any other Rasa.
+RASA_VERSION_WRITTEN_FOR = "3.6.21"
+require_version("rasa", rasa.__version__, RASA_VERSION_WRITTEN_FOR, "MaskingSQLTrackerStore.save")
 
 MASKED_EVENT_TYPES = frozenset({"user", "bot", "slot", "user_featurization"})
 
@@ -35,7 +41,7 @@ def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
 
 
 class MaskingSQLTrackerStore(SQLTrackerStore):
-    def __init__(self, domain: Optional[Domain] = None, url: Optional[Text] = None, **kwargs: Any) -> None:
+    def __init__(self, domain: Domain | None = None, url: str | None = None, **kwargs: Any) -> None:
         if url:
             parsed = make_url(url)
             kwargs.update(

@@ -9,7 +9,7 @@ examples; without actual personal data in the text that guess is dropped.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -18,9 +18,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.personal_data import contains_personal_data
+from refund_assistant.intents import SHARE_PERSONAL_DATA
+from refund_assistant.privacy import contains_personal_data
 
-INTENT_NAME = "share_personal_data"
+INTENT_NAME = SHARE_PERSONAL_DATA
 CONFIDENCE_KEY = "confidence"
 
 
@@ -29,17 +30,18 @@ class PersonalDataGuard(GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "PersonalDataGuard":
+    ) -> PersonalDataGuard:
         return cls()
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             ranking = [
-                item for item in message.get(INTENT_RANKING_KEY) or []
+                item
+                for item in message.get(INTENT_RANKING_KEY) or []
                 if item.get(INTENT_NAME_KEY) != INTENT_NAME
             ]
             if contains_personal_data(message.get(TEXT) or ""):

@@ -14,7 +14,7 @@ custom action on our machines, more than everything else a message costs. The sa
 the validator built once, costs well under a millisecond.
 
 `make run` starts the Rasa server as `python -m addons.rasa_server run ...`; the arguments are
-those of `rasa`.
+those of `rasa`. Both patches copy Rasa 3.6.21 internals, so `install` refuses any other Rasa.
 """
 
 from __future__ import annotations
@@ -23,18 +23,22 @@ import logging
 import sys
 from collections import OrderedDict
 from functools import lru_cache
-from typing import Any, Dict, List, Tuple
+from typing import Any
 
-from jsonschema import ValidationError
-from jsonschema.validators import validator_for
-
+import rasa
 import rasa.core.actions.action as rasa_actions
 import rasa.core.actions.forms as rasa_forms
+from jsonschema import ValidationError
+from jsonschema.validators import validator_for
 from rasa.shared.exceptions import RasaException
+
+from refund_assistant.compat import require_version
 
 logger = logging.getLogger(__name__)
 
 APOLOGY_RESPONSE = "utter_something_went_wrong"
+# ApologisingRemoteAction copies RemoteAction internals of this release: refuse any other.
+RASA_VERSION_WRITTEN_FOR = "3.6.21"
 _REMEMBERED_TURNS = 10_000
 
 
@@ -42,10 +46,10 @@ class _ApologisedTurns:
     """The seller messages already apologised for, so a turn gets one apology at most."""
 
     def __init__(self, size: int = _REMEMBERED_TURNS) -> None:
-        self._turns: "OrderedDict[Tuple[str, Any], None]" = OrderedDict()
+        self._turns: OrderedDict[tuple[str, Any], None] = OrderedDict()
         self._size = size
 
-    def first_time(self, key: Tuple[str, Any]) -> bool:
+    def first_time(self, key: tuple[str, Any]) -> bool:
         if key in self._turns:
             return False
         self._turns[key] = None
@@ -73,23 +77,28 @@ def _response_validator() -> Any:
 
 
 class ApologisingRemoteAction(rasa_actions.RemoteAction):
-    def _validate_action_result(self, result: Dict[str, Any]) -> bool:
+    def _validate_action_result(self, result: dict[str, Any]) -> bool:
         """Rasa's check of the action server's answer, with the validator built once."""
         try:
             _response_validator().validate(result)
         except ValidationError as error:
-            error.message += (". Failed to validate Action server response from API, make sure "
-                              "your response from the Action endpoint is valid.")
+            error.message += (
+                ". Failed to validate Action server response from API, make sure "
+                "your response from the Action endpoint is valid."
+            )
             raise
         return True
 
-    async def run(self, output_channel, nlg, tracker, domain) -> List[Any]:
+    async def run(self, output_channel, nlg, tracker, domain) -> list[Any]:
         try:
             return await super().run(output_channel, nlg, tracker, domain)
         except rasa_actions.ActionExecutionRejection:
             raise
         except RasaException:
-            turn = (tracker.sender_id, tracker.latest_message.message_id if tracker.latest_message else None)
+            turn = (
+                tracker.sender_id,
+                tracker.latest_message.message_id if tracker.latest_message else None,
+            )
             if not _answered_this_turn(tracker) and _apologised.first_time(turn):
                 apology = await nlg.generate(APOLOGY_RESPONSE, tracker, output_channel.name())
                 if apology:
@@ -99,6 +108,7 @@ class ApologisingRemoteAction(rasa_actions.RemoteAction):
 
 def install() -> None:
     """Makes Rasa use ApologisingRemoteAction for every custom action, forms' validation too."""
+    require_version("rasa", rasa.__version__, RASA_VERSION_WRITTEN_FOR, "addons.rasa_server")
     rasa_actions.RemoteAction = ApologisingRemoteAction
     rasa_forms.RemoteAction = ApologisingRemoteAction
 

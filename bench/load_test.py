@@ -11,21 +11,38 @@ import asyncio
 import statistics
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import List, Sequence
 
 import aiohttp
 
 # What sellers send to Refund Assistant: FAQ questions, an eligibility check with follow-ups,
 # a review-window question.
 REFUND_CONVERSATIONS: Sequence[Sequence[str]] = (
-    ("hi", "how do I get my deposit back?", "what documents do I need?",
-     "how long does the review take?", "thanks"),
-    ("am I eligible for the refund?", "yes the store is cancelled", "no pending orders",
-     "no", "no", "ok walk me through it", "next"),
+    (
+        "hi",
+        "how do I get my deposit back?",
+        "what documents do I need?",
+        "how long does the review take?",
+        "thanks",
+    ),
+    (
+        "am I eligible for the refund?",
+        "yes the store is cancelled",
+        "no pending orders",
+        "no",
+        "no",
+        "ok walk me through it",
+        "next",
+    ),
     ("I applied on 2 November, when will I hear back?", "what if they reject it?", "bye"),
-    ("my store is closed but a buyer opened a dispute", "no", "no",
-     "actually the dispute was closed yesterday", "which documents?"),
+    (
+        "my store is closed but a buyer opened a dispute",
+        "no",
+        "no",
+        "actually the dispute was closed yesterday",
+        "which documents?",
+    ),
 )
 # The same shape of conversation for the bot `rasa init` creates.
 BARE_RASA_CONVERSATIONS: Sequence[Sequence[str]] = (
@@ -37,7 +54,7 @@ BARE_RASA_CONVERSATIONS: Sequence[Sequence[str]] = (
 
 @dataclass
 class Result:
-    latencies_ms: List[float] = field(default_factory=list)
+    latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
     wall_seconds: float = 0.0
 
@@ -61,13 +78,20 @@ class Result:
         return self.messages / self.wall_seconds if self.wall_seconds else 0.0
 
     def line(self, label: str) -> str:
-        return (f"{label:<28} msgs {self.messages:5d}  errors {self.errors:3d}  "
-                f"p50 {self.percentile(50):7.1f} ms  p95 {self.percentile(95):7.1f} ms  "
-                f"p99 {self.percentile(99):7.1f} ms  {self.throughput:6.1f} msg/s")
+        return (
+            f"{label:<28} msgs {self.messages:5d}  errors {self.errors:3d}  "
+            f"p50 {self.percentile(50):7.1f} ms  p95 {self.percentile(95):7.1f} ms  "
+            f"p99 {self.percentile(99):7.1f} ms  {self.throughput:6.1f} msg/s"
+        )
 
 
-async def _seller(session: aiohttp.ClientSession, urls: Sequence[str], conversation: Sequence[str],
-                  rounds: int, result: Result) -> None:
+async def _seller(
+    session: aiohttp.ClientSession,
+    urls: Sequence[str],
+    conversation: Sequence[str],
+    rounds: int,
+    result: Result,
+) -> None:
     sent = 0
     for _ in range(rounds):
         sender = f"bench-{uuid.uuid4().hex[:12]}"
@@ -76,7 +100,9 @@ async def _seller(session: aiohttp.ClientSession, urls: Sequence[str], conversat
             sent += 1
             started = time.perf_counter()
             try:
-                async with session.post(url, json={"sender": sender, "message": message}) as response:
+                async with session.post(
+                    url, json={"sender": sender, "message": message}
+                ) as response:
                     body = await response.json(content_type=None)
                     ok = response.status == 200 and isinstance(body, list) and body
             except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
@@ -88,8 +114,9 @@ async def _seller(session: aiohttp.ClientSession, urls: Sequence[str], conversat
                 result.errors += 1
 
 
-async def run_load(base_urls: Sequence[str], sellers: int, rounds: int,
-                   conversations: Sequence[Sequence[str]]) -> Result:
+async def run_load(
+    base_urls: Sequence[str], sellers: int, rounds: int, conversations: Sequence[Sequence[str]]
+) -> Result:
     """`sellers` concurrent sellers, each holding `rounds` conversations in a row; with several
     servers, a seller's messages go to them in turn, as behind a load balancer without sticky
     sessions."""
@@ -99,9 +126,11 @@ async def run_load(base_urls: Sequence[str], sellers: int, rounds: int,
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
         started = time.perf_counter()
-        await asyncio.gather(*(
-            _seller(session, urls, conversations[i % len(conversations)], rounds, result)
-            for i in range(sellers)
-        ))
+        await asyncio.gather(
+            *(
+                _seller(session, urls, conversations[i % len(conversations)], rounds, result)
+                for i in range(sellers)
+            )
+        )
         result.wall_seconds = time.perf_counter() - started
     return result

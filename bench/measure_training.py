@@ -13,8 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-RASA = PROJECT_ROOT / ".venv" / "bin" / "rasa"
+from refund_assistant.settings import PROJECT_ROOT
+
+RASA = Path(sys.executable).parent / "rasa"
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout_nlu.yml"
 
 
@@ -25,16 +26,32 @@ def timed_train(out_dir: Path, cache_dir: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
         [str(RASA), "train", "--out", str(out_dir), "--fixed-model-name", "bench"],
-        cwd=PROJECT_ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=PROJECT_ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     return time.perf_counter() - started
 
 
 def heldout_accuracy(model: Path, out_dir: Path) -> float:
     subprocess.run(
-        [str(RASA), "test", "nlu", "--model", str(model), "--nlu", str(HELDOUT),
-         "--out", str(out_dir)],
-        cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(RASA),
+            "test",
+            "nlu",
+            "--model",
+            str(model),
+            "--nlu",
+            str(HELDOUT),
+            "--out",
+            str(out_dir),
+        ],
+        cwd=PROJECT_ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2"),
     )
     return json.loads((out_dir / "intent_report.json").read_text())["accuracy"]

@@ -16,18 +16,16 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Dict, Optional, Sequence
 
 import psutil
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_ROOT))
+from bench.load_test import BARE_RASA_CONVERSATIONS, REFUND_CONVERSATIONS, Result, run_load
+from refund_assistant.launcher.local_bot import free_port, start_bot
+from refund_assistant.launcher.scratch_services import two_server_cluster
 
-from bench.load_test import BARE_RASA_CONVERSATIONS, REFUND_CONVERSATIONS, Result, run_load  # noqa: E402
-from tests.bot_process import free_port, start_bot  # noqa: E402
-
-RASA = PROJECT_ROOT / ".venv" / "bin" / "rasa"
+RASA = Path(sys.executable).parent / "rasa"
 
 
 def rss_mb(pid: int) -> float:
@@ -37,7 +35,7 @@ def rss_mb(pid: int) -> float:
         return float("nan")
 
 
-def server_pids(root_pid: int) -> Dict[str, int]:
+def server_pids(root_pid: int) -> dict[str, int]:
     """The Rasa server and action server among a launcher's child processes."""
     found = {}
     for child in psutil.Process(root_pid).children(recursive=True):
@@ -52,7 +50,7 @@ def server_pids(root_pid: int) -> Dict[str, int]:
 class PeakMemory:
     """Samples resident memory of some processes in the background while a load runs."""
 
-    def __init__(self, pids: Dict[str, int]):
+    def __init__(self, pids: dict[str, int]):
         self.pids = pids
         self.peak = {name: 0.0 for name in pids}
         self._stop = threading.Event()
@@ -64,7 +62,7 @@ class PeakMemory:
                 self.peak[name] = max(self.peak[name], rss_mb(pid))
             time.sleep(0.2)
 
-    def __enter__(self) -> "PeakMemory":
+    def __enter__(self) -> PeakMemory:
         self._thread.start()
         return self
 
@@ -77,8 +75,11 @@ def wait_for_first_answer(url: str, started: float, timeout: float = 300) -> flo
     body = b'{"sender": "cold-start", "message": "hi"}'
     while time.monotonic() - started < timeout:
         try:
-            request = urllib.request.Request(f"{url}/webhooks/rest/webhook", data=body,
-                                             headers={"Content-Type": "application/json"})
+            request = urllib.request.Request(
+                f"{url}/webhooks/rest/webhook",
+                data=body,
+                headers={"Content-Type": "application/json"},
+            )
             with urllib.request.urlopen(request, timeout=5) as response:
                 if response.status == 200:
                     return time.monotonic() - started
@@ -87,20 +88,28 @@ def wait_for_first_answer(url: str, started: float, timeout: float = 300) -> flo
     raise RuntimeError(f"no answer from {url} within {timeout} s")
 
 
-def measure(urls: Sequence[str], levels: Sequence[int], rounds: int,
-            conversations: Sequence[Sequence[str]], pids: Dict[str, int]) -> Dict[int, Result]:
+def measure(
+    urls: Sequence[str],
+    levels: Sequence[int],
+    rounds: int,
+    conversations: Sequence[Sequence[str]],
+    pids: dict[str, int],
+) -> dict[int, Result]:
     results = {}
     for sellers in levels:
         with PeakMemory(pids) as memory:
             results[sellers] = asyncio.run(run_load(urls, sellers, rounds, conversations))
         label = f"{sellers} seller{'s' if sellers > 1 else ''}"
         print("  " + results[sellers].line(label), flush=True)
-        print("    peak RSS under load: " + ", ".join(
-            f"{name} {mb:.0f} MB" for name, mb in memory.peak.items()), flush=True)
+        print(
+            "    peak RSS under load: "
+            + ", ".join(f"{name} {mb:.0f} MB" for name, mb in memory.peak.items()),
+            flush=True,
+        )
     return results
 
 
-def bench_refund_assistant(levels, rounds, env: Optional[Dict[str, str]] = None) -> Dict[int, Result]:
+def bench_refund_assistant(levels, rounds, env: dict[str, str] | None = None) -> dict[int, Result]:
     print("Refund Assistant (make run's servers: Rasa + action server + SQLite tracker store)")
     started = time.monotonic()
     bot = start_bot(env=env)
@@ -114,17 +123,32 @@ def bench_refund_assistant(levels, rounds, env: Optional[Dict[str, str]] = None)
         bot.stop()
 
 
-def bench_bare_rasa(levels, rounds) -> Dict[int, Result]:
+def bench_bare_rasa(levels, rounds) -> dict[int, Result]:
     print("Bare Rasa bot (rasa init, trained in a temporary folder, in-memory tracker store)")
     with tempfile.TemporaryDirectory() as folder:
-        subprocess.run([str(RASA), "init", "--no-prompt", "--init-dir", folder],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2"))
+        subprocess.run(
+            [str(RASA), "init", "--no-prompt", "--init-dir", folder],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2"),
+        )
         port = free_port()
         started = time.monotonic()
         process = subprocess.Popen(
-            [str(RASA), "run", "--model", "models", "--port", str(port), "--interface", "127.0.0.1"],
-            cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                str(RASA),
+                "run",
+                "--model",
+                "models",
+                "--port",
+                str(port),
+                "--interface",
+                "127.0.0.1",
+            ],
+            cwd=folder,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2"),
         )
         try:
@@ -132,21 +156,24 @@ def bench_bare_rasa(levels, rounds) -> Dict[int, Result]:
             cold = wait_for_first_answer(url, started)
             print(f"  cold start (launch to first answer): {cold:.1f} s")
             print(f"  idle RSS: rasa server {rss_mb(process.pid):.0f} MB")
-            return measure([url], levels, rounds, BARE_RASA_CONVERSATIONS, {"rasa server": process.pid})
+            return measure(
+                [url], levels, rounds, BARE_RASA_CONVERSATIONS, {"rasa server": process.pid}
+            )
         finally:
             process.terminate()
             process.wait(timeout=60)
 
 
-def bench_cluster(levels, rounds) -> Dict[int, Result]:
+def bench_cluster(levels, rounds) -> dict[int, Result]:
     """The production profile on this machine: two Rasa servers (each with its action server)
     sharing PostgreSQL and Redis, a seller's messages alternating between them."""
-    from tests.services import two_server_cluster
-
     print("Production profile (2 Rasa servers + 2 action servers, PostgreSQL, Redis lock store)")
     with two_server_cluster() as (_, first, second):
-        pids = {f"{name} {i}": pid for i, bot in enumerate((first, second), 1)
-                for name, pid in server_pids(bot.process.pid).items()}
+        pids = {
+            f"{name} {i}": pid
+            for i, bot in enumerate((first, second), 1)
+            for name, pid in server_pids(bot.process.pid).items()
+        }
         return measure([first.url, second.url], levels, rounds, REFUND_CONVERSATIONS, pids)
 
 
@@ -155,8 +182,12 @@ def main() -> int:
     parser.add_argument("--levels", default="1,10,50", help="concurrent sellers per run")
     parser.add_argument("--rounds", type=int, default=3, help="conversations per seller")
     parser.add_argument("--skip-bare", action="store_true", help="don't measure the bare bot")
-    parser.add_argument("--profile", choices=("single", "cluster"), default="single",
-                        help="cluster: the two-server production profile instead")
+    parser.add_argument(
+        "--profile",
+        choices=("single", "cluster"),
+        default="single",
+        help="cluster: the two-server production profile instead",
+    )
     args = parser.parse_args()
     levels = [int(n) for n in args.levels.split(",")]
     if args.profile == "cluster":

@@ -7,7 +7,7 @@ sent to a room nobody is in: the widget never sees an answer. This subclass repl
 `session_request` handler with one that awaits the join.
 
 Rasa's message handler also takes any payload as it comes; here a message that is not text,
-empty, or over the limit (channels/message_checks.py) is answered with a `message_rejected` event
+empty, or over the limit (refund_assistant/message_checks.py) is answered with a `message_rejected` event
 naming the problem, and never reaches Rasa. Everything else is Rasa's own code.
 """
 
@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import inspect
 import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
-from channels.message_checks import check_message, clean_text
+from refund_assistant.message_checks import check_message, clean_text
 
 REJECTED_EVENT = "message_rejected"
 
@@ -30,7 +31,7 @@ class SessionSocketIOInput(SocketIOInput):
     """`socketio` channel whose session persistence works with current python-socketio."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -38,7 +39,7 @@ class SessionSocketIOInput(SocketIOInput):
         sio = self.sio
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: str, data: dict | None) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id") or uuid.uuid4().hex
             if self.session_persistence:
@@ -50,12 +51,16 @@ class SessionSocketIOInput(SocketIOInput):
         handle_message = sio.handlers[self.namespace or "/"][self.user_message_evt]
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def checked_message(sid: Text, data: Any) -> None:
+        async def checked_message(sid: str, data: Any) -> None:
             message = data.get("message") if isinstance(data, dict) else None
             refusal = check_message(message)
             if refusal:
-                await sio.emit(REJECTED_EVENT, {"error": refusal.error, "detail": refusal.detail},
-                               room=sid, namespace=self.namespace)
+                await sio.emit(
+                    REJECTED_EVENT,
+                    {"error": refusal.error, "detail": refusal.detail},
+                    room=sid,
+                    namespace=self.namespace,
+                )
                 return
             await handle_message(sid, {**data, "message": clean_text(message)})
 

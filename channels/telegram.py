@@ -49,8 +49,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiogram import Bot
 from aiogram.bot.api import TelegramAPIServer
@@ -58,84 +58,45 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.exceptions import TelegramAPIError
 from rasa.core.channels import telegram as rasa_telegram
 from rasa.core.channels.channel import UserMessage
-from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.shared.exceptions import RasaException
 from sanic import Blueprint
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
+from refund_assistant.settings import DEFAULT_TELEGRAM_API_URL as TELEGRAM_API_URL
+from refund_assistant.telegram_messages import split_message, start_to_greet
+
 logger = logging.getLogger(__name__)
 
-TELEGRAM_API_URL = "https://api.telegram.org"
-MESSAGE_LIMIT = 4096  # characters per message, after entity parsing (we send plain text)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
-GREET = INTENT_MESSAGE_PREFIX + "greet"
-_START_COMMAND = re.compile(r"/start(?:@(\w+))?(?:\s.*)?", re.IGNORECASE | re.DOTALL)
 
 
-def telegram_length(text: Text) -> int:
-    """Length as Telegram counts it: UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def split_message(text: Text, limit: int = MESSAGE_LIMIT) -> List[Text]:
-    """`text` as messages of at most `limit`, cut at the last paragraph break that fits, else the
-    last line break, else the last space, else (one word longer than a message) anywhere."""
-    parts: List[Text] = []
-    rest = text.strip()
-    while telegram_length(rest) > limit:
-        window = rest[:limit]
-        while telegram_length(window) > limit:  # characters outside the BMP count twice
-            window = window[:-1]
-        for separator in ("\n\n", "\n", " "):
-            # the separator is dropped, so it may start right after the window
-            cut = rest.rfind(separator, 0, len(window) + len(separator))
-            if cut > 0 and rest[:cut].strip():
-                parts.append(rest[:cut].rstrip())
-                # the next part starts at the next word; after a line break, indentation stays
-                rest = rest[cut:].lstrip(" \n" if separator == " " else "\n")
-                break
-        else:
-            if window.strip():
-                parts.append(window)
-            rest = rest[len(window):]
-    if rest.strip():
-        parts.append(rest)
-    return parts
-
-
-def inline_keyboard(buttons: List[Dict[Text, Any]]) -> InlineKeyboardMarkup:
+def inline_keyboard(buttons: list[dict[str, Any]]) -> InlineKeyboardMarkup:
     """One inline button per row; pressing it sends its payload back as callback_data."""
-    return InlineKeyboardMarkup(inline_keyboard=[
-        [InlineKeyboardButton(button["title"], callback_data=button["payload"])]
-        for button in buttons
-    ])
-
-
-def start_to_greet(text: Optional[Text], bot_name: Optional[Text]) -> Optional[Text]:
-    """"/start", "/start@<our bot>" or "/start <deep-link parameter>" -> "/greet"."""
-    match = _START_COMMAND.fullmatch(text or "")
-    if match and (match.group(1) is None or match.group(1).lower() == (bot_name or "").lower()):
-        return GREET
-    return text
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(button["title"], callback_data=button["payload"])]
+            for button in buttons
+        ]
+    )
 
 
 class TelegramOutput(rasa_telegram.TelegramOutput):
     """Rasa's Telegram output: configurable API server, split texts, one button per row."""
 
-    def __init__(self, access_token: Optional[Text], api_base_url: Text = TELEGRAM_API_URL) -> None:
+    def __init__(self, access_token: str | None, api_base_url: str = TELEGRAM_API_URL) -> None:
         Bot.__init__(self, access_token, server=TelegramAPIServer.from_base(api_base_url))
 
-    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for part in split_message(text):
             await self.send_message(recipient_id, part)
 
     async def send_text_with_buttons(
         self,
-        recipient_id: Text,
-        text: Text,
-        buttons: List[Dict[Text, Any]],
-        button_type: Optional[Text] = "inline",
+        recipient_id: str,
+        text: str,
+        buttons: list[dict[str, Any]],
+        button_type: str | None = "inline",
         **kwargs: Any,
     ) -> None:
         *earlier, last = split_message(text) or [text]
@@ -151,7 +112,7 @@ class TelegramInput(rasa_telegram.TelegramInput):
     """Rasa's Telegram input: `/start` greets, button presses are acknowledged."""
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TelegramInput":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> TelegramInput:
         if not credentials:
             cls.raise_missing_credentials_exception()
         return cls(
@@ -163,15 +124,15 @@ class TelegramInput(rasa_telegram.TelegramInput):
 
     def __init__(
         self,
-        access_token: Optional[Text],
-        verify: Optional[Text],
-        webhook_url: Optional[Text],
+        access_token: str | None,
+        verify: str | None,
+        webhook_url: str | None,
         debug_mode: bool = True,
-        api_base_url: Text = TELEGRAM_API_URL,
+        api_base_url: str = TELEGRAM_API_URL,
     ) -> None:
         super().__init__(access_token, verify, webhook_url, debug_mode)
         self.api_base_url = api_base_url
-        self._output_channel: Optional[TelegramOutput] = None
+        self._output_channel: TelegramOutput | None = None
 
     def get_output_channel(self) -> TelegramOutput:
         if self._output_channel is None:

@@ -23,7 +23,9 @@ def main() -> int:
     weak = sorted(
         (name, scores["f1-score"], scores["support"])
         for name, scores in report.items()
-        if isinstance(scores, dict) and "support" in scores and scores["f1-score"] < 0.9
+        if isinstance(scores, dict)
+        and "support" in scores
+        and scores["f1-score"] < 0.9
         and name not in {"macro avg", "weighted avg", "micro avg"}
     )
     print(f"Held-out intent accuracy: {accuracy:.3f} (minimum {args.min:.2f})")

@@ -13,8 +13,8 @@ import ast
 import re
 import sys
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, List, Set
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Responses that Rasa's own default actions send (action_default_fallback sends utter_default).
@@ -22,9 +22,9 @@ RASA_DEFAULT_ACTION_RESPONSES = frozenset({"utter_default"})
 UNUSED_RESPONSE = re.compile(r"The utterance '(utter_[^']+)' is not used in any story or rule\.")
 
 
-def responses_named_in(source_files: Iterable[Path]) -> Set[str]:
+def responses_named_in(source_files: Iterable[Path]) -> set[str]:
     """Every string literal starting with `utter_` in the given Python files."""
-    names: Set[str] = set()
+    names: set[str] = set()
     for path in source_files:
         for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -33,22 +33,22 @@ def responses_named_in(source_files: Iterable[Path]) -> Set[str]:
     return names
 
 
-def form_questions(domain) -> Set[str]:
+def form_questions(domain) -> set[str]:
     """The `utter_ask_*` responses forms use to ask for their slots."""
-    names: Set[str] = set()
+    names: set[str] = set()
     for form in domain.form_names:
         for slot in domain.required_slots_for_form(form):
             names.update({f"utter_ask_{slot}", f"utter_ask_{form}_{slot}"})
     return names
 
 
-def validate(project: Path = PROJECT_ROOT) -> List[str]:
+def validate(project: Path = PROJECT_ROOT) -> list[str]:
     """Runs the checks; returns the problems found (empty when everything is fine)."""
     from rasa.shared.importers.importer import TrainingDataImporter
     from rasa.utils.common import EXPECTED_WARNINGS
     from rasa.validator import Validator
 
-    problems: List[str] = []
+    problems: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for category, message in EXPECTED_WARNINGS:  # what the rasa command silences too
@@ -69,8 +69,14 @@ def validate(project: Path = PROJECT_ROOT) -> List[str]:
             "story structure": validator.verify_story_structure(ignore_warnings=True),
         }
         validator.warn_if_config_mandatory_keys_are_not_set()
-        sent_elsewhere = RASA_DEFAULT_ACTION_RESPONSES | form_questions(validator.domain) | responses_named_in(
-            sorted((project / "actions").glob("*.py")) + sorted((project / "addons").glob("*.py"))
+        sent_elsewhere = (
+            RASA_DEFAULT_ACTION_RESPONSES
+            | form_questions(validator.domain)
+            | responses_named_in(
+                sorted((project / "actions").glob("*.py"))
+                + sorted((project / "addons").glob("*.py"))
+                + sorted((project / "refund_assistant").rglob("*.py"))
+            )
         )
     problems += [f"check failed: {name}" for name, ok in checks.items() if not ok]
     for warning in caught:

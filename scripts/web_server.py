@@ -25,7 +25,9 @@ class PageHandler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         if self.path.split("?")[0] in ("/", "/index.html"):
-            page = (WEB_ROOT / "index.html").read_text().replace(SERVER_URL_PLACEHOLDER, self.rasa_url)
+            page = (
+                (WEB_ROOT / "index.html").read_text().replace(SERVER_URL_PLACEHOLDER, self.rasa_url)
+            )
             body = page.encode()
             self.send_response(HTTPStatus.OK)
             self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -1,14 +1,8 @@
-"""Shared test set-up: run from the project root so relative paths in config files resolve."""
-
-import os
-from pathlib import Path
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-os.chdir(PROJECT_ROOT)
+"""Shared fixtures: the real Rasa and action servers for the integration tests."""
 
 import pytest
 
-from tests.bot_process import MODEL, start_bot
+from refund_assistant.launcher.local_bot import MODEL, start_bot
 
 
 @pytest.fixture(scope="session")

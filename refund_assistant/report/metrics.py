@@ -1,0 +1,278 @@
+"""Every figure of the report, computed from the conversations, and what each one means.
+
+Why pure: `compute` takes events and returns a `Report`, with no database and no output, so each
+figure is checked against a hand count and the same numbers feed the HTML page and the terminal
+summary. `DEFINITIONS` says in words how each figure is counted; the page prints it, so a reader
+never has to guess and a change to a rule shows up next to the number it changes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from refund_assistant.conversation import SESSION_START_ACTION
+from refund_assistant.handoff.ticket import REASON_SLOT as HANDOFF_REASON_SLOT
+from refund_assistant.handoff.ticket import REASON_TEXT
+from refund_assistant.intents import FALLBACK as FALLBACK_INTENT
+from refund_assistant.intents import FEEDBACK_HELPFUL as HELPFUL_INTENT
+from refund_assistant.intents import FEEDBACK_NOT_HELPFUL as NOT_HELPFUL_INTENT
+from refund_assistant.intents import MECHANICS as MECHANICS_INTENTS
+from refund_assistant.intents import NOT_COVERED as NOT_COVERED_INTENTS
+from refund_assistant.intents import OUT_OF_SCOPE
+from refund_assistant.privacy import mask_personal_data
+from refund_assistant.report.conversations import Conversation, SellerMessage, split_conversations
+from refund_assistant.report.events import Event
+
+
+def _code(reason: str) -> str:
+    """A reason code as plain text: `REASON_TEXT`'s keys may be a str Enum, whose str() differs."""
+    return str(getattr(reason, "value", reason))
+
+
+# The reasons the bot hands over for, in the order the report lists them.
+KNOWN_HANDOFF_REASONS: tuple[str, ...] = tuple(_code(reason) for reason in REASON_TEXT)
+# What the bot could not answer, by the intent of the seller's message.
+NOT_UNDERSTOOD = "not understood"
+OFF_TOPIC = "off-topic"
+NOT_COVERED = "not covered by the guide"
+UNANSWERED_CATEGORY_BY_INTENT = {
+    FALLBACK_INTENT: NOT_UNDERSTOOD,
+    OUT_OF_SCOPE: OFF_TOPIC,
+    **{intent: NOT_COVERED for intent in NOT_COVERED_INTENTS},
+}
+TOP_UNANSWERED = 20
+
+
+@dataclass(frozen=True)
+class UnansweredMessage:
+    text: str
+    count: int
+    category: str
+
+
+@dataclass(frozen=True)
+class DayCounts:
+    day: date
+    conversations: int
+    handed_off: int
+    fallback_messages: int
+
+
+def share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+@dataclass(frozen=True)
+class Report:
+    since: date | None
+    until: date | None
+    conversations: int
+    handed_off: int
+    confirmed_resolved: int
+    handoffs_by_reason: dict[str, int]
+    seller_messages: int
+    fallback_messages: int
+    helpful: int
+    not_helpful: int
+    topics: list[tuple[str, int]]
+    unanswered: list[UnansweredMessage]
+    daily: list[DayCounts]
+
+    @property
+    def contained(self) -> int:
+        return self.conversations - self.handed_off
+
+    @property
+    def contained_rate(self) -> float:
+        return share(self.contained, self.conversations)
+
+    @property
+    def handoff_rate(self) -> float:
+        return share(self.handed_off, self.conversations)
+
+    @property
+    def confirmed_resolved_rate(self) -> float:
+        return share(self.confirmed_resolved, self.conversations)
+
+    @property
+    def fallback_rate(self) -> float:
+        return share(self.fallback_messages, self.seller_messages)
+
+    @property
+    def helpful_share(self) -> float:
+        return share(self.helpful, self.helpful + self.not_helpful)
+
+    @property
+    def not_helpful_share(self) -> float:
+        return share(self.not_helpful, self.helpful + self.not_helpful)
+
+    def handoff_rate_for(self, reason: str) -> float:
+        return share(self.handoffs_by_reason.get(reason, 0), self.conversations)
+
+    @property
+    def period(self) -> str:
+        if self.since and self.until:
+            return f"{self.since} to {self.until} (UTC)"
+        if self.since:
+            return f"from {self.since} (UTC)"
+        if self.until:
+            return f"up to {self.until} (UTC)"
+        if self.daily:
+            return f"all dates: {self.daily[0].day} to {self.daily[-1].day} (UTC)"
+        return "all dates"
+
+
+def normalise_text(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _handoffs_by_reason(conversations: Sequence[Conversation]) -> dict[str, int]:
+    counts = Counter(reason for c in conversations for reason in c.handoff_reasons)
+    unknown = sorted(
+        (r for r in counts if r not in KNOWN_HANDOFF_REASONS), key=lambda r: (-counts[r], r)
+    )
+    return {reason: counts.get(reason, 0) for reason in (*KNOWN_HANDOFF_REASONS, *unknown)}
+
+
+def _unanswered(messages: Iterable[SellerMessage]) -> list[UnansweredMessage]:
+    counts: Counter[str] = Counter()
+    categories: dict[str, Counter[str]] = {}
+    for message in messages:
+        category = UNANSWERED_CATEGORY_BY_INTENT.get(message.intent or "")
+        if category is None or message.is_button_press or not message.text.strip():
+            continue
+        text = mask_personal_data(normalise_text(message.text))
+        counts[text] += 1
+        categories.setdefault(text, Counter())[category] += 1
+    ranked = sorted(counts, key=lambda text: (-counts[text], text))[:TOP_UNANSWERED]
+    return [
+        UnansweredMessage(text, counts[text], categories[text].most_common(1)[0][0])
+        for text in ranked
+    ]
+
+
+def _daily(conversations: Sequence[Conversation]) -> list[DayCounts]:
+    """Every day from the first conversation to the last, days without any included."""
+    if not conversations:
+        return []
+    first = min(c.day for c in conversations)
+    last = max(c.day for c in conversations)
+    days = []
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        on_day = [c for c in conversations if c.day == day]
+        days.append(
+            DayCounts(
+                day=day,
+                conversations=len(on_day),
+                handed_off=sum(c.handed_off for c in on_day),
+                fallback_messages=sum(c.count(FALLBACK_INTENT) for c in on_day),
+            )
+        )
+    return days
+
+
+def compute(
+    events: Iterable[Event], since: date | None = None, until: date | None = None
+) -> Report:
+    """Every figure of the report, for the conversations dated from `since` to `until` inclusive."""
+    conversations = [
+        c
+        for c in split_conversations(events)
+        if (since is None or c.day >= since) and (until is None or c.day <= until)
+    ]
+    messages = [m for c in conversations for m in c.messages]
+    topics = Counter(m.intent for m in messages if m.intent and m.intent not in MECHANICS_INTENTS)
+    return Report(
+        since=since,
+        until=until,
+        conversations=len(conversations),
+        handed_off=sum(c.handed_off for c in conversations),
+        confirmed_resolved=sum(
+            1 for c in conversations if not c.handed_off and c.count(HELPFUL_INTENT) > 0
+        ),
+        handoffs_by_reason=_handoffs_by_reason(conversations),
+        seller_messages=len(messages),
+        fallback_messages=sum(c.count(FALLBACK_INTENT) for c in conversations),
+        helpful=sum(c.count(HELPFUL_INTENT) for c in conversations),
+        not_helpful=sum(c.count(NOT_HELPFUL_INTENT) for c in conversations),
+        topics=sorted(topics.items(), key=lambda item: (-item[1], item[0])),
+        unanswered=_unanswered(messages),
+        daily=_daily(conversations),
+    )
+
+
+# --- the definitions, printed in the report ------------------------------------------------------
+
+
+def _codes(names: Iterable[str]) -> str:
+    return ", ".join(sorted(names))
+
+
+DEFINITIONS: list[tuple[str, str]] = [
+    (
+        "Conversation",
+        "One session of one seller: the seller's events from a session start (Rasa's "
+        f"{SESSION_START_ACTION}) up to the next one. Events stored before a seller's first session "
+        "start count as a session too. Sessions in which the seller sent no message are left out. "
+        "A conversation's date is the date (UTC) of its first seller message; the period selects "
+        "conversations by that date, both ends included.",
+    ),
+    (
+        "Seller message",
+        'Anything the seller sent: typed text, or a button press (text starting with "/"). Its '
+        "intent is what the bot understood it to be about.",
+    ),
+    (
+        "Fallback and fallback rate",
+        f"A seller message the bot was not confident about (intent {FALLBACK_INTENT}): it answered "
+        '"Did you mean…". Fallback rate = fallback messages ÷ all seller messages.',
+    ),
+    (
+        "Handoff",
+        f"The bot passed the conversation to a person: the slot {HANDOFF_REASON_SLOT} was set to a "
+        "reason. "
+        + " ".join(f"{_code(reason)}: {text}." for reason, text in REASON_TEXT.items())
+        + " Any other reason found is shown as it is. A value carried over from the seller's "
+        "previous session when a new session starts is not a new handoff. A conversation is handed "
+        "off if it has at least one handoff. Handoff rate for a reason = conversations with a handoff "
+        "for that reason ÷ all conversations (a conversation with two reasons counts under both).",
+    ),
+    (
+        "Contained",
+        "A conversation that ended without a handoff: the bot dealt with it on its own. That alone "
+        "does not prove the seller got what they needed; see confirmed resolved.",
+    ),
+    (
+        "Feedback 👍 / 👎",
+        f"Seller messages with intent {HELPFUL_INTENT} (👍) or {NOT_HELPFUL_INTENT} (👎), or a "
+        'typed yes (👍) or no (👎) right after the bot asked "Did this answer your question?"; '
+        "counted as messages, not conversations. Each share = its count ÷ (👍 + 👎).",
+    ),
+    (
+        "Confirmed resolved",
+        "A contained conversation with at least one 👍. Its rate is over all conversations.",
+    ),
+    (
+        "Topics asked most",
+        "Seller messages counted by intent, button presses included, leaving out the intents that "
+        f"only run the conversation: {_codes(MECHANICS_INTENTS)}.",
+    ),
+    (
+        "Top unanswered seller messages",
+        "Typed seller messages (button presses left out) the bot could not answer: intent "
+        f'{FALLBACK_INTENT} ("{NOT_UNDERSTOOD}"), {OUT_OF_SCOPE} ("{OFF_TOPIC}"), or a question '
+        f"the guide does not answer, {_codes(NOT_COVERED_INTENTS)} "
+        f'("{NOT_COVERED}"). Personal data is masked; messages are grouped by their text, ignoring '
+        f"case and extra spaces, and listed most frequent first (top {TOP_UNANSWERED}). A text seen "
+        "with different intents takes its most frequent category.",
+    ),
+    (
+        "Daily trend",
+        "Per day (the conversation's date, UTC): conversations, handed-off conversations, and "
+        "fallback messages in those conversations, so the days add up to the totals above.",
+    ),
+]

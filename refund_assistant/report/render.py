@@ -1,0 +1,89 @@
+"""The report's two outputs: the HTML page and the few lines printed in the terminal.
+
+Why a template file: the page's markup and style are edited as HTML, with a template engine
+that escapes every inserted text (sellers type anything, `<script>` included) and stops on any
+name it does not know instead of printing nothing. The terminal summary shows the headline
+figures so a run in a shell or a CI log needs no browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from refund_assistant.report.charts import charts
+from refund_assistant.report.database import shown
+from refund_assistant.report.metrics import DEFINITIONS, Report
+
+TEMPLATE_DIR = Path(__file__).resolve().parent
+TEMPLATE = "template.html.j2"
+
+
+def percent(value: float) -> str:
+    return f"{value * 100:.1f}%"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render_html(
+    report: Report, generated_at: datetime, source: str, tickets: Sequence[dict[str, Any]] = ()
+) -> str:
+    """The self-contained page; every inserted text is escaped by jinja2's autoescape."""
+    return (
+        _environment()
+        .get_template(TEMPLATE)
+        .render(
+            r=report,
+            tickets=tickets,
+            pct=percent,
+            charts=charts(report),
+            definitions=DEFINITIONS,
+            generated_at=generated_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            source=shown(source),
+        )
+    )
+
+
+def summary_text(report: Report, html_path: Path) -> str:
+    """The headline figures, for the terminal."""
+    handoffs = ", ".join(
+        f"{reason} {count} ({percent(report.handoff_rate_for(reason))})"
+        for reason, count in report.handoffs_by_reason.items()
+    )
+    topics = ", ".join(f"{intent} ({count})" for intent, count in report.topics[:3]) or "none"
+    rows = [
+        ("conversations", str(report.conversations)),
+        ("contained", f"{report.contained} ({percent(report.contained_rate)})"),
+        (
+            "confirmed resolved",
+            f"{report.confirmed_resolved} ({percent(report.confirmed_resolved_rate)})",
+        ),
+        ("handoffs by reason", handoffs),
+        (
+            "fallback rate",
+            f"{percent(report.fallback_rate)} ({report.fallback_messages} of "
+            f"{report.seller_messages} seller messages)",
+        ),
+        (
+            "feedback",
+            f"👍 {report.helpful} ({percent(report.helpful_share)}) / "
+            f"👎 {report.not_helpful} ({percent(report.not_helpful_share)})",
+        ),
+        ("top topics", topics),
+        ("HTML report", str(html_path)),
+    ]
+    lines = [f"Refund Assistant deflection report, {report.period}"]
+    lines += [f"  {label:<20}{value}" for label, value in rows]
+    return "\n".join(lines)

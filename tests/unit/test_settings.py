@@ -1,0 +1,77 @@
+"""Settings come from the environment with their defaults, and a wrong value is refused with
+the variable's name."""
+
+import pytest
+
+from refund_assistant.settings import DEFAULT_SQLITE_PATH, Settings, SettingsError
+
+
+def test_review_timezone_default():
+    assert Settings.from_env({}).review_timezone == "Asia/Shanghai"
+
+
+def test_review_timezone_blank_means_default():
+    assert Settings.from_env({"REVIEW_TIMEZONE": "  "}).review_timezone == "Asia/Shanghai"
+
+
+def test_review_timezone_from_env():
+    assert (
+        Settings.from_env({"REVIEW_TIMEZONE": "Europe/Moscow"}).review_timezone == "Europe/Moscow"
+    )
+
+
+def test_review_timezone_invalid():
+    with pytest.raises(SettingsError, match=r"REVIEW_TIMEZONE.*Mars/Olympus"):
+        Settings.from_env({"REVIEW_TIMEZONE": "Mars/Olympus"})
+
+
+def test_defaults_when_nothing_is_set():
+    settings = Settings.from_env({})
+    assert (settings.host, settings.rasa_port, settings.actions_port, settings.web_port) == (
+        "127.0.0.1",
+        5005,
+        5055,
+        8080,
+    )
+    assert settings.api_token is None and settings.telegram is None
+    assert settings.handoff_webhook_url is None and settings.lock_store_url is None
+    assert settings.database_url == f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def test_values_from_the_environment():
+    settings = Settings.from_env(
+        {
+            "TRACKER_DB_URL": " postgresql://u@h/db ",
+            "RASA_PORT": "6005",
+            "WIDGET_ORIGINS": "https://a.example, https://b.example",
+            "HANDOFF_WEBHOOK_URL": "http://hooks/tickets",
+        }
+    )
+    assert settings.database_url == "postgresql://u@h/db"
+    assert settings.rasa_port == 6005 and settings.rasa_url == "http://127.0.0.1:6005"
+    assert settings.widget_origins == ["https://a.example", "https://b.example"]
+    assert settings.handoff_webhook_url == "http://hooks/tickets"
+
+
+@pytest.mark.parametrize("value", ["http", "0", "70000", "-1"])
+def test_a_port_must_be_a_port_number(value):
+    with pytest.raises(SettingsError, match="RASA_PORT"):
+        Settings.from_env({"RASA_PORT": value})
+
+
+def test_telegram_needs_all_three_settings():
+    with pytest.raises(SettingsError, match="TELEGRAM_WEBHOOK_URL"):
+        Settings.from_env({"TELEGRAM_TOKEN": "1:abc", "TELEGRAM_BOT_NAME": "b"})
+    telegram = Settings.from_env(
+        {
+            "TELEGRAM_TOKEN": "1:abc",
+            "TELEGRAM_BOT_NAME": "b",
+            "TELEGRAM_WEBHOOK_URL": "https://x/webhook",
+        }
+    ).telegram
+    assert telegram is not None
+    assert (telegram.token, telegram.bot_name, telegram.api_url) == (
+        "1:abc",
+        "b",
+        "https://api.telegram.org",
+    )
