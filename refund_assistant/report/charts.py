@@ -58,6 +58,8 @@ def _trend_chart(daily: Sequence[DayCounts]) -> str:
     axes = figure.add_subplot()
     days = [d.day for d in daily]
     axes.plot(days, [d.conversations for d in daily], marker="o", label="conversations")
+    axes.plot(days, [d.answered for d in daily], marker="o", label="answered conversations")
+    axes.plot(days, [d.unanswered for d in daily], marker="o", label="unanswered conversations")
     axes.plot(days, [d.handed_off for d in daily], marker="o", label="handed-off conversations")
     axes.plot(days, [d.fallback_messages for d in daily], marker="o", label="fallback messages")
     axes.set_ylim(bottom=0)

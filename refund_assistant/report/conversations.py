@@ -2,14 +2,15 @@
 
 Why its own step: every figure counts conversations or the seller messages in them, so what a
 conversation is (where it starts, which day it belongs to, which messages are feedback, which
-handoffs are new) is decided once, here. The sessions are cut by the same helper that handoff
-tickets and the feedback question use (`refund_assistant.conversation`).
+handoffs are new, which language each message was answered in) is decided once, here. The
+sessions are cut by the same helper that handoff tickets and the feedback question use
+(`refund_assistant.conversation`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
 from refund_assistant.conversation import bot_response_name, split_sessions
@@ -17,6 +18,7 @@ from refund_assistant.dialogue.feedback import FEEDBACK_QUESTION
 from refund_assistant.handoff.ticket import REASON_SLOT as HANDOFF_REASON_SLOT
 from refund_assistant.intents import AFFIRM, DENY, FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL
 from refund_assistant.report.events import Event
+from refund_assistant.report.language import LANGUAGE_SLOT, in_unsupported_language
 
 # A typed "yes"/"no" right after "Did this answer your question?" is feedback too.
 FEEDBACK_BY_ANSWER = {AFFIRM: FEEDBACK_HELPFUL, DENY: FEEDBACK_NOT_HELPFUL}
@@ -26,10 +28,17 @@ FEEDBACK_BY_ANSWER = {AFFIRM: FEEDBACK_HELPFUL, DENY: FEEDBACK_NOT_HELPFUL}
 class SellerMessage:
     text: str
     intent: str | None
+    # The `language` slot's value when the bot answered this message; None when it was not set.
+    language: str | None = None
 
     @property
     def is_button_press(self) -> bool:
         return self.text.lstrip().startswith("/")
+
+    @property
+    def in_unsupported_language(self) -> bool:
+        """Typed in a language the bot does not answer in (a button press is in no language)."""
+        return not self.is_button_press and in_unsupported_language(self.text, self.language)
 
 
 @dataclass(frozen=True)
@@ -69,17 +78,31 @@ def _conversation(sender_id: str, session: Sequence[Event]) -> Conversation | No
     first_timestamp = session[first_user].timestamp
     if first_timestamp is None:
         return None
-    messages = []
+    messages: list[SellerMessage] = []
     feedback_asked = False
+    # The `language` slot as it stands, carried over from the previous session included; a
+    # message takes the value in effect when the next one arrives (or the session ends), so a
+    # value set while the bot answers it counts for it.
+    language: str | None = None
+
+    def settle_language() -> None:
+        if messages and language is not None:
+            messages[-1] = replace(messages[-1], language=language)
+
     for event in session:
         if event.type_name == "bot":
             feedback_asked = bot_response_name(event.as_stored()) == FEEDBACK_QUESTION
+        elif event.type_name == "slot" and event.data.get("name") == LANGUAGE_SLOT:
+            value = event.data.get("value")
+            language = str(value) if value is not None else None
         elif event.type_name == "user":
+            settle_language()
             intent = event.intent_name
             if feedback_asked and intent is not None:
                 intent = FEEDBACK_BY_ANSWER.get(intent, intent)
             messages.append(SellerMessage(text=event.data.get("text") or "", intent=intent))
             feedback_asked = False
+    settle_language()
     reasons: list[str] = []
     # Slots set before the first seller message are the previous session's values, carried over
     # by action_session_start: not a new handoff.

@@ -24,6 +24,7 @@ from refund_assistant.report.database import (
     open_engine,
     shown,
 )
+from refund_assistant.report.language import LANGUAGE_SLOT
 
 EVENTS_TABLE = "events"
 
@@ -49,8 +50,8 @@ class Event:
 
 
 def events_query() -> sa.sql.Select:
-    """Only the rows the figures need: seller messages, session starts, handoff slots, and the
-    feedback questions (which make a typed yes/no count as feedback)."""
+    """Only the rows the figures need: seller messages, session starts, handoff and language
+    slots, and the feedback questions (which make a typed yes/no count as feedback)."""
     columns = ("id", "sender_id", "type_name", "timestamp", "intent_name", "action_name", "data")
     events = sa.table(EVENTS_TABLE, *(sa.column(name) for name in columns))
     c = events.c
@@ -61,6 +62,7 @@ def events_query() -> sa.sql.Select:
                 c.type_name == "user",
                 sa.and_(c.type_name == "action", c.action_name == SESSION_START_ACTION),
                 sa.and_(c.type_name == "slot", c.data.like(f'%"{HANDOFF_REASON_SLOT}"%')),
+                sa.and_(c.type_name == "slot", c.data.like(f'%"{LANGUAGE_SLOT}"%')),
                 sa.and_(c.type_name == "bot", c.data.like(f'%"{FEEDBACK_QUESTION}"%')),
             )
         )

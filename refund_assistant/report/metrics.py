@@ -19,12 +19,13 @@ from refund_assistant.handoff.ticket import REASON_TEXT
 from refund_assistant.intents import FALLBACK as FALLBACK_INTENT
 from refund_assistant.intents import FEEDBACK_HELPFUL as HELPFUL_INTENT
 from refund_assistant.intents import FEEDBACK_NOT_HELPFUL as NOT_HELPFUL_INTENT
+from refund_assistant.intents import GOODBYE, OUT_OF_SCOPE, THANK
 from refund_assistant.intents import MECHANICS as MECHANICS_INTENTS
 from refund_assistant.intents import NOT_COVERED as NOT_COVERED_INTENTS
-from refund_assistant.intents import OUT_OF_SCOPE
 from refund_assistant.privacy import mask_personal_data
 from refund_assistant.report.conversations import Conversation, SellerMessage, split_conversations
 from refund_assistant.report.events import Event
+from refund_assistant.report.language import LANGUAGE_SLOT, REPLY_LANGUAGES
 
 
 def _code(reason: str) -> str:
@@ -34,16 +35,21 @@ def _code(reason: str) -> str:
 
 # The reasons the bot hands over for, in the order the report lists them.
 KNOWN_HANDOFF_REASONS: tuple[str, ...] = tuple(_code(reason) for reason in REASON_TEXT)
-# What the bot could not answer, by the intent of the seller's message.
+# Why the bot did not answer a seller message: the language first (whatever intent the NLU
+# guessed for text it cannot read), else the intent of the message.
+UNSUPPORTED_LANGUAGE = "unsupported language"
 NOT_UNDERSTOOD = "not understood"
 OFF_TOPIC = "off-topic"
+UNANSWERED_REASON_BY_INTENT = {FALLBACK_INTENT: NOT_UNDERSTOOD, OUT_OF_SCOPE: OFF_TOPIC}
+UNANSWERED_REASONS: tuple[str, ...] = (NOT_UNDERSTOOD, OFF_TOPIC, UNSUPPORTED_LANGUAGE)
+# A question the guide has no answer for gets an honest answer (the guide does not say; ask
+# customer service): its conversation counts as answered, yet the message is listed among the
+# top unanswered ones, so the guide's gaps stay visible.
 NOT_COVERED = "not covered by the guide"
-UNANSWERED_CATEGORY_BY_INTENT = {
-    FALLBACK_INTENT: NOT_UNDERSTOOD,
-    OUT_OF_SCOPE: OFF_TOPIC,
-    **{intent: NOT_COVERED for intent in NOT_COVERED_INTENTS},
-}
 TOP_UNANSWERED = 20
+# Messages that close a conversation rather than ask something: a conversation's outcome is read
+# from the seller's last message before them.
+SIGN_OFFS: frozenset[str] = frozenset({GOODBYE, THANK, HELPFUL_INTENT, NOT_HELPFUL_INTENT})
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,8 @@ class DayCounts:
     conversations: int
     handed_off: int
     fallback_messages: int
+    answered: int
+    unanswered: int
 
 
 def share(part: int, whole: int) -> float:
@@ -70,6 +78,9 @@ class Report:
     since: date | None
     until: date | None
     conversations: int
+    answered: int
+    # Unanswered conversations by reason, every reason of UNANSWERED_REASONS listed in order.
+    unanswered_by_reason: dict[str, int]
     handed_off: int
     confirmed_resolved: int
     handoffs_by_reason: dict[str, int]
@@ -82,8 +93,24 @@ class Report:
     daily: list[DayCounts]
 
     @property
+    def unanswered_conversations(self) -> int:
+        return sum(self.unanswered_by_reason.values())
+
+    @property
+    def answered_rate(self) -> float:
+        return share(self.answered, self.conversations)
+
+    @property
+    def unanswered_rate(self) -> float:
+        return share(self.unanswered_conversations, self.conversations)
+
+    def unanswered_rate_for(self, reason: str) -> float:
+        return share(self.unanswered_by_reason.get(reason, 0), self.conversations)
+
+    @property
     def contained(self) -> int:
-        return self.conversations - self.handed_off
+        """Containment counts only what was really answered: the answered conversations."""
+        return self.answered
 
     @property
     def contained_rate(self) -> float:
@@ -137,11 +164,53 @@ def _handoffs_by_reason(conversations: Sequence[Conversation]) -> dict[str, int]
     return {reason: counts.get(reason, 0) for reason in (*KNOWN_HANDOFF_REASONS, *unknown)}
 
 
+def unanswered_reason(message: SellerMessage) -> str | None:
+    """Why the bot's reply did not answer `message` (one of UNANSWERED_REASONS), None if it did."""
+    if message.in_unsupported_language:
+        return UNSUPPORTED_LANGUAGE
+    return UNANSWERED_REASON_BY_INTENT.get(message.intent or "")
+
+
+def is_sign_off(message: SellerMessage) -> bool:
+    """Goodbye, thanks or feedback, in a language the bot reads (an unreadable message is no
+    sign-off, whatever intent the NLU guessed for it)."""
+    return message.intent in SIGN_OFFS and not message.in_unsupported_language
+
+
+def conversation_unanswered_reason(conversation: Conversation) -> str | None:
+    """Why a conversation that was not handed off ended unanswered: the reason of the seller's last
+    message, sign-offs after it left out (a "bye" after "Did you mean...?" is still a seller
+    leaving unanswered). None for an answered conversation, and for a handed-off one."""
+    if conversation.handed_off or not conversation.messages:
+        return None
+    last = next(
+        (m for m in reversed(conversation.messages) if not is_sign_off(m)),
+        conversation.messages[-1],
+    )
+    return unanswered_reason(last)
+
+
+def is_answered(conversation: Conversation) -> bool:
+    return not conversation.handed_off and conversation_unanswered_reason(conversation) is None
+
+
+def _unanswered_by_reason(conversations: Sequence[Conversation]) -> dict[str, int]:
+    counts = Counter(conversation_unanswered_reason(c) for c in conversations)
+    return {reason: counts.get(reason, 0) for reason in UNANSWERED_REASONS}
+
+
+def _list_category(message: SellerMessage) -> str | None:
+    reason = unanswered_reason(message)
+    if reason is None and message.intent in NOT_COVERED_INTENTS:
+        return NOT_COVERED
+    return reason
+
+
 def _unanswered(messages: Iterable[SellerMessage]) -> list[UnansweredMessage]:
     counts: Counter[str] = Counter()
     categories: dict[str, Counter[str]] = {}
     for message in messages:
-        category = UNANSWERED_CATEGORY_BY_INTENT.get(message.intent or "")
+        category = _list_category(message)
         if category is None or message.is_button_press or not message.text.strip():
             continue
         text = mask_personal_data(normalise_text(message.text))
@@ -170,6 +239,8 @@ def _daily(conversations: Sequence[Conversation]) -> list[DayCounts]:
                 conversations=len(on_day),
                 handed_off=sum(c.handed_off for c in on_day),
                 fallback_messages=sum(c.count(FALLBACK_INTENT) for c in on_day),
+                answered=sum(is_answered(c) for c in on_day),
+                unanswered=sum(conversation_unanswered_reason(c) is not None for c in on_day),
             )
         )
     return days
@@ -190,9 +261,11 @@ def compute(
         since=since,
         until=until,
         conversations=len(conversations),
+        answered=sum(is_answered(c) for c in conversations),
+        unanswered_by_reason=_unanswered_by_reason(conversations),
         handed_off=sum(c.handed_off for c in conversations),
         confirmed_resolved=sum(
-            1 for c in conversations if not c.handed_off and c.count(HELPFUL_INTENT) > 0
+            1 for c in conversations if is_answered(c) and c.count(HELPFUL_INTENT) > 0
         ),
         handoffs_by_reason=_handoffs_by_reason(conversations),
         seller_messages=len(messages),
@@ -242,19 +315,46 @@ DEFINITIONS: list[tuple[str, str]] = [
         "for that reason ÷ all conversations (a conversation with two reasons counts under both).",
     ),
     (
+        "Answered, unanswered, handed off",
+        "Every conversation is exactly one of the three. Handed off: it has a handoff (see "
+        "Handoff), whatever else happened in it. Unanswered: not handed off, and the seller's last "
+        "message got no answer: it was in an unsupported language (see below; checked first), or "
+        f'the bot replied "Did you mean…" (intent {FALLBACK_INTENT}: "{NOT_UNDERSTOOD}") or with '
+        f'its out-of-scope reply (intent {OUT_OF_SCOPE}: "{OFF_TOPIC}"), and the seller left. '
+        "Sign-offs after that message do not change it: the last message is read leaving out "
+        f"{_codes(SIGN_OFFS)} at the end. Answered: every other conversation, including one that "
+        f"ends with a question the guide does not cover ({_codes(NOT_COVERED_INTENTS)}): the bot "
+        "answers it honestly, pointing to customer service. Each share = its count ÷ all "
+        "conversations; the three add up to all conversations.",
+    ),
+    (
+        "Unsupported language",
+        "A typed seller message in a language the bot does not answer in. The bot has no language "
+        "detector yet and answers in English, so this is a message more than half of whose "
+        "letters are not Latin letters (Chinese, Cyrillic, Arabic…); digits, punctuation, symbols "
+        "and masking placeholders such as [phone] are not counted, and other Latin-script "
+        f"languages (Spanish…) are not caught. Where the slot {LANGUAGE_SLOT} is set in a "
+        "conversation, its value when the bot answered a message decides instead: a language "
+        f"code (the part before any - or _) other than {_codes(REPLY_LANGUAGES)} is unsupported. "
+        "Button presses are in no language.",
+    ),
+    (
         "Contained",
-        "A conversation that ended without a handoff: the bot dealt with it on its own. That alone "
+        "An answered conversation. Containment = answered ÷ all conversations: a conversation the "
+        "seller left unanswered is not contained, although no person took it over. Being answered "
         "does not prove the seller got what they needed; see confirmed resolved.",
     ),
     (
-        "Feedback 👍 / 👎",
-        f"Seller messages with intent {HELPFUL_INTENT} (👍) or {NOT_HELPFUL_INTENT} (👎), or a "
-        'typed yes (👍) or no (👎) right after the bot asked "Did this answer your question?"; '
-        "counted as messages, not conversations. Each share = its count ÷ (👍 + 👎).",
+        "Feedback: helpful / not helpful",
+        f"Seller messages with intent {HELPFUL_INTENT} (helpful) or {NOT_HELPFUL_INTENT} (not "
+        "helpful), or a typed yes (helpful) or no (not helpful) right after the bot asked "
+        '"Did this answer your question?"; counted as messages, not conversations. Each share = '
+        "its count ÷ (helpful + not helpful).",
     ),
     (
         "Confirmed resolved",
-        "A contained conversation with at least one 👍. Its rate is over all conversations.",
+        "An answered conversation with at least one helpful feedback. Its rate is over all "
+        "conversations.",
     ),
     (
         "Topics asked most",
@@ -263,16 +363,19 @@ DEFINITIONS: list[tuple[str, str]] = [
     ),
     (
         "Top unanswered seller messages",
-        "Typed seller messages (button presses left out) the bot could not answer: intent "
-        f'{FALLBACK_INTENT} ("{NOT_UNDERSTOOD}"), {OUT_OF_SCOPE} ("{OFF_TOPIC}"), or a question '
-        f"the guide does not answer, {_codes(NOT_COVERED_INTENTS)} "
-        f'("{NOT_COVERED}"). Personal data is masked; messages are grouped by their text, ignoring '
-        f"case and extra spaces, and listed most frequent first (top {TOP_UNANSWERED}). A text seen "
-        "with different intents takes its most frequent category.",
+        "Typed seller messages (button presses left out) the bot could not answer: in an "
+        f'unsupported language ("{UNSUPPORTED_LANGUAGE}"), intent {FALLBACK_INTENT} '
+        f'("{NOT_UNDERSTOOD}"), {OUT_OF_SCOPE} ("{OFF_TOPIC}"), or a question the guide does not '
+        f'answer, {_codes(NOT_COVERED_INTENTS)} ("{NOT_COVERED}"): these get an honest pointer to '
+        "customer service, so their conversations count as answered, but they are listed here to "
+        "show where the guide falls short. Personal data is masked; messages are grouped by their "
+        "text, ignoring case and extra spaces, and listed most frequent first (top "
+        f"{TOP_UNANSWERED}). A text seen with different categories takes its most frequent one.",
     ),
     (
         "Daily trend",
-        "Per day (the conversation's date, UTC): conversations, handed-off conversations, and "
-        "fallback messages in those conversations, so the days add up to the totals above.",
+        "Per day (the conversation's date, UTC): conversations; answered, unanswered and "
+        "handed-off conversations; and fallback messages in those conversations, so the days add "
+        "up to the totals above.",
     ),
 ]

@@ -3,7 +3,8 @@
 Why a template file: the page's markup and style are edited as HTML, with a template engine
 that escapes every inserted text (sellers type anything, `<script>` included) and stops on any
 name it does not know instead of printing nothing. The terminal summary shows the headline
-figures so a run in a shell or a CI log needs no browser.
+figures so a run in a shell or a CI log needs no browser. Both label every figure in words, never
+an emoji: a viewer without an emoji font would see empty boxes.
 """
 
 from __future__ import annotations
@@ -63,9 +64,17 @@ def summary_text(report: Report, html_path: Path) -> str:
         for reason, count in report.handoffs_by_reason.items()
     )
     topics = ", ".join(f"{intent} ({count})" for intent, count in report.topics[:3]) or "none"
+    unanswered = ", ".join(
+        f"{reason} {count}" for reason, count in report.unanswered_by_reason.items()
+    )
     rows = [
         ("conversations", str(report.conversations)),
-        ("contained", f"{report.contained} ({percent(report.contained_rate)})"),
+        ("answered", f"{report.answered} ({percent(report.answered_rate)}), the containment rate"),
+        (
+            "unanswered",
+            f"{report.unanswered_conversations} ({percent(report.unanswered_rate)}): {unanswered}",
+        ),
+        ("handed off", f"{report.handed_off} ({percent(report.handoff_rate)})"),
         (
             "confirmed resolved",
             f"{report.confirmed_resolved} ({percent(report.confirmed_resolved_rate)})",
@@ -78,8 +87,8 @@ def summary_text(report: Report, html_path: Path) -> str:
         ),
         (
             "feedback",
-            f"👍 {report.helpful} ({percent(report.helpful_share)}) / "
-            f"👎 {report.not_helpful} ({percent(report.not_helpful_share)})",
+            f"helpful {report.helpful} ({percent(report.helpful_share)}) / "
+            f"not helpful {report.not_helpful} ({percent(report.not_helpful_share)})",
         ),
         ("top topics", topics),
         ("HTML report", str(html_path)),

@@ -20,14 +20,18 @@ def test_cli_writes_the_page_and_prints_a_summary(tracker_db, tmp_path, capsys):
     printed = capsys.readouterr().out
     for line in [
         "Refund Assistant deflection report, 2024-05-06 to 2024-05-08 (UTC)",
-        "conversations       10",
-        "contained           5 (50.0%)",
-        "confirmed resolved  2 (20.0%)",
-        "handoffs by reason  seller_request 1 (10.0%), not_understood 1 (10.0%), overdue_review 1 (10.0%), "
-        "violations 1 (10.0%), legal_threat 1 (10.0%)",
-        "fallback rate       12.5% (3 of 24 seller messages)",
-        "feedback            👍 3 (75.0%) / 👎 1 (25.0%)",
-        "top topics          ask_deposit_amount (3), ask_how_to_apply (2), ask_bank_fees (1)",
+        "conversations       15",
+        # Containment is the answered share; the old "contained 5 (50.0%)" counted every
+        # conversation without a handoff, the unanswered ones included.
+        "answered            6 (40.0%), the containment rate",
+        "unanswered          4 (26.7%): not understood 2, off-topic 1, unsupported language 1",
+        "handed off          5 (33.3%)",
+        "confirmed resolved  2 (13.3%)",
+        "handoffs by reason  seller_request 1 (6.7%), not_understood 1 (6.7%), overdue_review 1 (6.7%), "
+        "violations 1 (6.7%), legal_threat 1 (6.7%)",
+        "fallback rate       18.2% (6 of 33 seller messages)",
+        "feedback            helpful 3 (75.0%) / not helpful 1 (25.0%)",
+        "top topics          ask_deposit_amount (3), ask_review_time (3), ask_bank_fees (2)",
         f"HTML report         {out}",
     ]:
         assert line in printed, line
@@ -36,7 +40,7 @@ def test_cli_writes_the_page_and_prints_a_summary(tracker_db, tmp_path, capsys):
 def test_cli_reads_the_database_from_the_environment(tracker_db, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("TRACKER_DB_URL", str(tracker_db))
     assert main(["--out", str(tmp_path / "r.html")]) == 0
-    assert "conversations       11" in capsys.readouterr().out
+    assert "conversations       16" in capsys.readouterr().out
 
 
 def test_cli_missing_database_is_one_line_and_exit_2(tmp_path, capsys):

@@ -5,10 +5,18 @@ from __future__ import annotations
 import html as html_lib
 import re
 from datetime import date, datetime, timezone
+from pathlib import Path
+
+# `regex` (installed with Rasa and dateparser) knows Unicode's emoji properties; `re` does not.
+import regex
 
 from refund_assistant.report.metrics import DEFINITIONS, compute
-from refund_assistant.report.render import render_html
+from refund_assistant.report.render import render_html, summary_text
 from tests.unit.report.tracker_fixture import in_window
+
+# Emoji code points: pictographs (👍, ☀, ✅, ...), characters shown as emoji by default, and the
+# joiner and variation selector that build emoji sequences.
+EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\u200d\ufe0f]")
 
 
 def page_text(html: str) -> str:
@@ -23,35 +31,54 @@ def test_html_shows_every_figure_and_the_definitions(events):
     for figure in [
         "Period: 2024-05-06 to 2024-05-08 (UTC)",
         "Generated 2024-05-09 08:30 UTC",
-        "10 conversations",
-        "50.0% contained: 5 of 10",
-        "2 confirmed resolved (20.0%)",
-        "5 handed off (50.0%)",
-        "12.5% fallback rate: 3 of 24 seller messages",
-        "👍 3 / 👎 1 feedback: 75.0% / 25.0%",
-        "seller_request 1 10.0%",
-        "not_understood 1 10.0%",
-        "overdue_review 1 10.0%",
-        "violations 1 10.0%",
-        "legal_threat 1 10.0%",
-        "any reason 5 50.0%",
-        "👍 helpful 3 75.0%",
-        "👎 not helpful 1 25.0%",
+        "15 conversations",
+        # Contained counts the answered conversations only (it was "50.0% contained: 5 of 10",
+        # every conversation without a handoff, before the fixture had unanswered ones).
+        "40.0% contained: 6 of 15 answered",
+        "4 unanswered (26.7%)",
+        "5 handed off (33.3%)",
+        "2 confirmed resolved (13.3%)",
+        "18.2% fallback rate: 6 of 33 seller messages",
+        "helpful 3 / not helpful 1 feedback: 75.0% helpful / 25.0% not helpful",
+        "answered 6 40.0% unanswered 4 26.7% not understood 2 13.3% off-topic 1 6.7% "
+        "unsupported language 1 6.7% handed off 5 33.3% all 15",
+        "seller_request 1 6.7%",
+        "not_understood 1 6.7%",
+        "overdue_review 1 6.7%",
+        "violations 1 6.7%",
+        "legal_threat 1 6.7%",
+        "any reason 5 33.3%",
+        "helpful 3 75.0%",
+        "not helpful 1 25.0%",
         "ask_deposit_amount 3",
         "ask_how_to_apply 2",
         "request_human 1",
         "1 how much is the deposit? 2 not covered by the guide",
-        "4 ugh where is my money 1 not understood",
-        "5 what's the weather in hangzhou? 1 off-topic",
-        "2024-05-06 3 1 0",
-        "2024-05-07 4 3 2",
-        "2024-05-08 3 1 1",
+        "7 ugh where is my money 1 not understood",
+        "8 what's the weather in hangzhou? 1 off-topic",
+        "10 押金什么时候退回？ 1 unsupported language",
+        "2024-05-06 4 2 1 1 0",
+        "2024-05-07 6 1 2 3 4",
+        "2024-05-08 5 3 1 1 2",
     ]:
         assert figure in text, figure
     for term, meaning in DEFINITIONS:
         assert f"{term} {meaning}" in text
     assert "Conversation One session of one seller" in text
     assert html.count('src="data:image/png;base64,') == 3
+
+
+def test_no_emoji_in_the_page_or_the_summary(events):
+    # Feedback is labelled in words: emoji show as empty boxes where no emoji font is installed.
+    report = in_window(events)
+    html = render_html(report, datetime.now(timezone.utc), "sqlite:///x.db")
+    summary = summary_text(report, Path("results/deflection-report.html"))
+    for output in (html, summary):
+        assert not [c for c in output if ord(c) > 0xFFFF]
+        assert not EMOJI_RE.findall(output)
+    assert "helpful 3 (75.0%) / not helpful 1 (25.0%)" in summary
+    # The check itself finds what it must.
+    assert EMOJI_RE.findall("👍 ok ✅ ☀") == ["👍", "✅", "☀"]
 
 
 def test_html_escapes_what_sellers_typed(events):

@@ -28,6 +28,21 @@ from refund_assistant.settings import PROJECT_ROOT
 DAY_1 = datetime(2024, 5, 6, tzinfo=timezone.utc)
 SINCE, UNTIL = "2024-05-06", "2024-05-08"
 SCRIPT = "<script>alert(1)</script>"
+# "When will the deposit be returned?" and "When can the deposit be refunded?", in Chinese.
+CHINESE_QUESTION = "押金什么时候退回？"
+CHINESE_QUESTION_2 = "押金什么时候能退？"
+SPANISH_QUESTION = "¿Cuándo me devuelven el depósito?"
+# The slot the planned language feature sets (refund_assistant.report.language); the domain has
+# no such slot yet, so the fixture's domain adds it.
+LANGUAGE_SLOT_DOMAIN = {
+    "slots": {
+        "language": {
+            "type": "text",
+            "influence_conversation": False,
+            "mappings": [{"type": "custom"}],
+        }
+    }
+}
 
 
 class Session:
@@ -150,7 +165,8 @@ def conversations_by_seller():
         ],
         # C7 day 3: off-topic, the deposit question again (other case and spaces), the script
         # text (not understood), the deposit question as a button press (not "unanswered"), thanks.
-        # m=5: out_of_scope, ask_deposit_amount, nlu_fallback, ask_deposit_amount, thank. Contained.
+        # m=5: out_of_scope, ask_deposit_amount, nlu_fallback, ask_deposit_amount, thank. Contained:
+        # the last message before the thanks is the not-covered question, answered honestly.
         "seller-g": [
             Session(at(3, 12))
             .seller("What's the weather in Hangzhou?", "out_of_scope")
@@ -201,12 +217,61 @@ def conversations_by_seller():
         ],
         # A session without any seller message: not a conversation.
         "seller-j": [Session(at(2, 9))],
+        # The conversations below end without a handoff but without an answer either: they are
+        # not answered (not contained), but unanswered, each for one reason.
+        # C11 day 2: answered first, then the last message got "Did you mean…" and the seller
+        # left. m=2: ask_review_time, nlu_fallback. Unanswered, not understood.
+        "seller-l": [
+            Session(at(2, 19))
+            .seller("how long does the review take?", "ask_review_time")
+            .bot("7 to 15")
+            .seller("Can I pay to make it faster?", "nlu_fallback", 0.4)
+            .bot("Did you mean…")
+        ],
+        # C12 day 3: the last message got the out-of-scope reply. m=2: greet, out_of_scope.
+        # Unanswered, off-topic.
+        "seller-m": [
+            Session(at(3, 15))
+            .seller("hello", "greet")
+            .bot("Hello!")
+            .seller("Can you recommend a good phone?", "out_of_scope")
+            .bot("I only know refunds")
+        ],
+        # C13 day 1: a Chinese question (mostly non-Latin letters, no language slot), which the
+        # English NLU misread as ask_bank_fees and answered in English. m=1: ask_bank_fees.
+        # Unanswered, unsupported language, whatever the intent.
+        "seller-n": [
+            Session(at(1, 20)).seller(CHINESE_QUESTION, "ask_bank_fees", 0.52).bot("Small banks…")
+        ],
+        # C14 day 2: "Did you mean…", then a goodbye: the sign-off does not make the conversation
+        # answered. m=2: nlu_fallback, goodbye. Unanswered, not understood.
+        "seller-o": [
+            Session(at(2, 21))
+            .seller("is the refnd stuck", "nlu_fallback", 0.38)
+            .bot("Did you mean…")
+            .seller("ok bye", "goodbye")
+            .bot("Bye")
+        ],
+        # C15 day 3: the language slot is set (as the language feature will), and decides instead
+        # of the script: Spanish (Latin script, slot "es") is an unsupported language; Chinese
+        # (slot "zh") is answered. m=2: nlu_fallback, ask_review_time. Answered.
+        "seller-p": [
+            Session(at(3, 18))
+            .seller(SPANISH_QUESTION, "nlu_fallback", 0.3)
+            .slot("language", "es")
+            .bot("Sorry, English or Chinese only")
+            .seller(CHINESE_QUESTION_2, "ask_review_time", 0.9)
+            .slot("language", "zh")
+            .bot("7到15个工作日")
+        ],
     }
 
 
 async def save_conversations(path: Path) -> None:
     """The fixture conversations, saved by Rasa's SQLTrackerStore as the running bot saves them."""
     domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    if "language" not in {slot.name for slot in domain.slots}:
+        domain = domain.merge(Domain.from_dict(LANGUAGE_SLOT_DOMAIN))
     store = SQLTrackerStore(domain=domain, dialect="sqlite", db=str(path))
     for sender_id, sessions in conversations_by_seller().items():
         first, *later = sessions
