@@ -1,6 +1,6 @@
 """Rasa's Telegram channel, with the differences Refund Assistant needs. Everything not listed
-here (the webhook route, the `verify` bot-name check, edited messages, locations, `/restart`,
-custom JSON, images) is Rasa's own code in `rasa.core.channels.telegram`.
+here (the handling of an update once checked, the `verify` bot-name check, edited messages,
+locations, `/restart`, custom JSON, images) is Rasa's own code in `rasa.core.channels.telegram`.
 
 1. **Configurable Bot API server** (`api_base_url` in the credentials, default
    https://api.telegram.org). Rasa always talks to api.telegram.org; here every Bot API call goes
@@ -43,6 +43,22 @@ custom JSON, images) is Rasa's own code in `rasa.core.channels.telegram`.
 7. **Button presses are acknowledged** with `answerCallbackQuery`; without it the seller's
    Telegram app shows a loading indicator on the pressed button until it times out. A failure
    there (a press older than Telegram accepts) is logged and the press is still answered.
+
+8. **Only Telegram can post updates.** The webhook is registered with a `secret_token`
+   (`webhook_secret` in the credentials: TELEGRAM_WEBHOOK_SECRET, else generated at start-up),
+   which Telegram sends in the `X-Telegram-Bot-Api-Secret-Token` header of every update. A
+   request without the matching header gets 403 before anything reads its body, so forged
+   updates never reach a conversation and the bot sends nothing for them. aiogram 2.15 predates
+   `secret_token`, so `setWebhook` is called directly. Rasa's public `/set_webhook` route, which
+   re-registered the webhook without a secret for anyone who asked, needs the header too.
+
+9. **Bad bodies get a clear 4xx, never a 500.** Rasa's handler builds an aiogram `Update` from
+   `request.json` and reads `chat.id`, `text`, `data` unchecked: JSON that is not an object,
+   nested too deep, an update without a message, or a text that is a number all crashed it. Each
+   body is checked first (refund_assistant/telegram_messages.py `read_update`, the limits of
+   refund_assistant/message_checks.py) and refused with 400 (413 when too large) and a JSON
+   `{"error", "detail"}` as over REST. An update with nothing to answer (a sticker, an edited
+   caption) gets Rasa's "success" without reaching Rasa; texts are cleaned as on other channels.
 """
 
 from __future__ import annotations
@@ -52,23 +68,42 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from aiogram import Bot
 from aiogram.bot.api import TelegramAPIServer
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from aiogram.utils.exceptions import TelegramAPIError
 from rasa.core.channels import telegram as rasa_telegram
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.exceptions import RasaException
-from sanic import Blueprint
-from sanic.exceptions import InvalidUsage
+from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 
+from refund_assistant.message_checks import (
+    TELEGRAM_SECRET_HEADER,
+    Refusal,
+    check_message,
+    check_telegram_secret,
+    clean_text,
+)
 from refund_assistant.settings import DEFAULT_TELEGRAM_API_URL as TELEGRAM_API_URL
-from refund_assistant.telegram_messages import split_message, start_to_greet
+from refund_assistant.settings import new_webhook_secret
+from refund_assistant.telegram_messages import (
+    read_update,
+    split_message,
+    start_to_greet,
+    update_text,
+)
 
 logger = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+SET_WEBHOOK_TIMEOUT = aiohttp.ClientTimeout(total=30)
+
+
+def refuse(refusal: Refusal) -> HTTPResponse:
+    return response.json({"error": refusal.error, "detail": refusal.detail}, status=refusal.status)
 
 
 def inline_keyboard(buttons: list[dict[str, Any]]) -> InlineKeyboardMarkup:
@@ -109,7 +144,8 @@ class TelegramOutput(rasa_telegram.TelegramOutput):
 
 
 class TelegramInput(rasa_telegram.TelegramInput):
-    """Rasa's Telegram input: `/start` greets, button presses are acknowledged."""
+    """Rasa's Telegram input: only Telegram's updates, checked; `/start` greets; button presses
+    are acknowledged."""
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> TelegramInput:
@@ -120,6 +156,7 @@ class TelegramInput(rasa_telegram.TelegramInput):
             credentials.get("verify"),
             credentials.get("webhook_url"),
             api_base_url=credentials.get("api_base_url") or TELEGRAM_API_URL,
+            webhook_secret=credentials.get("webhook_secret"),
         )
 
     def __init__(
@@ -129,9 +166,12 @@ class TelegramInput(rasa_telegram.TelegramInput):
         webhook_url: str | None,
         debug_mode: bool = True,
         api_base_url: str = TELEGRAM_API_URL,
+        webhook_secret: str | None = None,
     ) -> None:
         super().__init__(access_token, verify, webhook_url, debug_mode)
         self.api_base_url = api_base_url
+        # never logged; a channel configured without one still gets one
+        self.webhook_secret = webhook_secret or new_webhook_secret()
         self._output_channel: TelegramOutput | None = None
 
     def get_output_channel(self) -> TelegramOutput:
@@ -141,39 +181,88 @@ class TelegramInput(rasa_telegram.TelegramInput):
 
     def set_webhook(self) -> None:
         """Registers `webhook_url` with Telegram before the server starts (no loop running)."""
+        asyncio.run(self.register_webhook())
 
-        async def register() -> None:
-            client = TelegramOutput(self.access_token, self.api_base_url)
-            try:
-                await client.set_webhook(self.webhook_url, allowed_updates=ALLOWED_UPDATES)
-            finally:
-                await client.session.close()
-
+    async def register_webhook(self) -> None:
+        """Bot API setWebhook with the secret and the update types the channel handles, posted
+        directly (aiogram 2.15 has no `secret_token`). Errors name neither the token (it is in
+        the URL) nor the secret."""
+        url = TelegramAPIServer.from_base(self.api_base_url).api_url(
+            self.access_token, "setWebhook"
+        )
+        params = {
+            "url": self.webhook_url,
+            "secret_token": self.webhook_secret,
+            "allowed_updates": ALLOWED_UPDATES,
+        }
         try:
-            asyncio.run(register())
-        except TelegramAPIError as error:
-            raise RasaException("Failed to set channel webhook: " + str(error)) from error
+            async with aiohttp.ClientSession(timeout=SET_WEBHOOK_TIMEOUT) as session:
+                async with session.post(url, json=params) as reply:
+                    answer = await reply.json(content_type=None)
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
+            raise RasaException(
+                f"Failed to set channel webhook: {type(error).__name__} from {self.api_base_url}"
+            ) from None
+        if not (isinstance(answer, dict) and answer.get("ok") is True):
+            description = answer.get("description") if isinstance(answer, dict) else None
+            raise RasaException(f"Failed to set channel webhook: {description or answer!r}")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         self.set_webhook()
 
         async def handle(message: UserMessage) -> None:
-            message.text = start_to_greet(message.text, self.verify)
+            text = start_to_greet(message.text, self.verify)
+            message.text = clean_text(text) if text else text
             await on_new_message(message)
 
         telegram_webhook = super().blueprint(handle)
 
         @telegram_webhook.middleware("request")
-        async def answer_button_press(request: Request) -> None:
-            try:
-                update = request.json if request.method == "POST" else None
-            except InvalidUsage:  # not JSON, so not an update: left to Rasa's routes
-                return
-            query = update.get("callback_query") if isinstance(update, dict) else None
-            if isinstance(query, dict) and query.get("id"):
+        async def check_update(request: Request) -> HTTPResponse | None:
+            """Runs before Rasa's routes; a response here is the answer, None lets Rasa's
+            handler take the (checked) update."""
+            route = request.route.name.rsplit(".", 1)[-1] if request.route else ""
+            if route == "health":
+                return None
+            refusal = check_telegram_secret(
+                request.headers.get(TELEGRAM_SECRET_HEADER), self.webhook_secret
+            )
+            if refusal:
+                return refuse(refusal)
+            if route == "set_webhook":  # Rasa's would drop the secret: register it again
+                try:
+                    await self.register_webhook()
+                except RasaException as error:
+                    return refuse(Refusal(502, "set_webhook_failed", str(error)))
+                return response.text("Webhook setup successful")
+            if request.method != "POST":
+                return refuse(
+                    Refusal(405, "method_not_allowed", "Telegram POSTs updates to this URL.")
+                )
+            update = read_update(request.body or b"")
+            if isinstance(update, Refusal):
+                return refuse(update)
+            try:  # the fields Rasa does not read must still be ones aiogram can build
+                Update(**update)
+            except Exception:
+                return refuse(
+                    Refusal(
+                        400, "invalid_update", "Not a Telegram update: a field has a wrong type."
+                    )
+                )
+            text = update_text(update)
+            if text is None:  # nothing to answer, as Rasa's handler says for a sticker
+                return response.text("success")
+            refusal = check_message(text)
+            if refusal:
+                return refuse(refusal)
+            request.parsed_json = update  # Rasa's handler reads this, not the body again
+            query = update.get("callback_query")
+            if query is not None:
                 try:
                     await self.get_output_channel().answer_callback_query(query["id"])
                 except TelegramAPIError as error:
                     logger.warning("Could not acknowledge a button press: %s", error)
+            return None
 
         return telegram_webhook

@@ -9,6 +9,8 @@ The README's "Settings" table lists the same names.
 from __future__ import annotations
 
 import os
+import re
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,10 +26,19 @@ DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org"
 DATABASE_URL_ENV = "TRACKER_DB_URL"
 REVIEW_TIMEZONE_ENV = "REVIEW_TIMEZONE"
 TELEGRAM_REQUIRED_WITH_TOKEN = ("TELEGRAM_BOT_NAME", "TELEGRAM_WEBHOOK_URL")
+TELEGRAM_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
+# What setWebhook accepts as secret_token: https://core.telegram.org/bots/api#setwebhook
+TELEGRAM_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class SettingsError(ValueError):
     """A setting holds a value the assistant cannot run with; the message names the variable."""
+
+
+def new_webhook_secret() -> str:
+    """A random secret_token for Telegram's setWebhook: 256 bits as URL-safe base64, whose
+    alphabet (A-Z a-z 0-9 _ -) is exactly the one Telegram allows; 43 characters."""
+    return secrets.token_urlsafe(32)
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,9 @@ class TelegramSettings:
     bot_name: str
     webhook_url: str
     api_url: str = DEFAULT_TELEGRAM_API_URL
+    # TELEGRAM_WEBHOOK_SECRET, else a new one each start: Telegram sends it with every update,
+    # and the channel refuses updates without it (forged ones). Kept out of repr and logs.
+    webhook_secret: str = field(default_factory=new_webhook_secret, repr=False)
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,8 @@ class Settings:
     actions_port: int = 5055  # ACTIONS_PORT
     web_port: int = 8080  # WEB_PORT
     api_token: str | None = None  # RASA_API_TOKEN: the Rasa HTTP API is off without it
+    # REST_TOKEN: when set, the REST channel needs `Authorization: Bearer <it>`
+    rest_token: str | None = field(default=None, repr=False)
     model: Path = DEFAULT_MODEL  # RASA_MODEL
     database_url_setting: str | None = None  # TRACKER_DB_URL, else SQLite in var/
     handoff_webhook_url: str | None = None  # HANDOFF_WEBHOOK_URL: tickets only stored without
@@ -67,6 +83,7 @@ class Settings:
             actions_port=_port(env, "ACTIONS_PORT", cls.actions_port),
             web_port=_port(env, "WEB_PORT", cls.web_port),
             api_token=get("RASA_API_TOKEN"),
+            rest_token=get("REST_TOKEN"),
             model=Path(get("RASA_MODEL") or DEFAULT_MODEL),
             database_url_setting=get(DATABASE_URL_ENV),
             handoff_webhook_url=get("HANDOFF_WEBHOOK_URL"),
@@ -130,4 +147,17 @@ def _telegram(get) -> TelegramSettings | None:  # type: ignore[no-untyped-def]
         bot_name=get("TELEGRAM_BOT_NAME"),
         webhook_url=get("TELEGRAM_WEBHOOK_URL"),
         api_url=get("TELEGRAM_API_URL") or DEFAULT_TELEGRAM_API_URL,
+        webhook_secret=_webhook_secret(get(TELEGRAM_SECRET_ENV)),
     )
+
+
+def _webhook_secret(value: str | None) -> str:
+    """The configured secret, checked against Telegram's rules (setWebhook would refuse it at
+    start-up with a less helpful message), else a new random one."""
+    if value is None:
+        return new_webhook_secret()
+    if not TELEGRAM_SECRET_PATTERN.fullmatch(value):
+        raise SettingsError(
+            f"{TELEGRAM_SECRET_ENV} must be 1 to 256 characters from A-Z, a-z, 0-9, _ and -."
+        )
+    return value

@@ -1,13 +1,23 @@
-"""Fitting the bot's replies and a seller's commands to Telegram's rules.
+"""Fitting the bot's replies and a seller's commands to Telegram's rules, and reading updates.
 
 Why pure functions: Telegram refuses a message over 4096 characters (counted in UTF-16 code
 units) and sends "/start" when a seller opens the bot; both are plain text rules, tested without
 a Bot API, and the Telegram channel (channels/telegram.py) only calls them.
+
+Reading an update is here too: Rasa's webhook handler builds an aiogram `Update` from whatever
+JSON arrives and reads `chat.id`, `text`, `data` and `location` without checking any of it, so a
+body that is not an object, an update without a message, or a text that is a number is a server
+error. `read_update` says which bodies are updates the handler can read, and `update_text` which
+of those carry something to answer (Telegram also sends stickers, photos, edits of captions).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
+
+from refund_assistant.message_checks import Refusal, read_json_object
 
 MESSAGE_LIMIT = 4096  # characters per message, after entity parsing (we send plain text)
 GREET = "/greet"
@@ -51,3 +61,88 @@ def start_to_greet(text: str | None, bot_name: str | None) -> str | None:
     if match and (match.group(1) is None or match.group(1).lower() == (bot_name or "").lower()):
         return GREET
     return text
+
+
+UPDATE_SHAPE = '{"update_id": 1, "message": {"chat": {"id": 1}, "text": "..."}}'
+
+
+def read_update(body: bytes) -> dict[str, Any] | Refusal:
+    """The Telegram Update in a webhook body, or why it is not one (400, or 413 when too large):
+    JSON as message_checks.load_json accepts it, an object with an integer `update_id`, and the
+    parts the channel reads (`message`, `edited_message`, `callback_query`) of the right types."""
+    update = read_json_object(body, UPDATE_SHAPE)
+    if isinstance(update, Refusal):
+        return update
+    if not _is_int(update.get("update_id")):
+        return _invalid_update("`update_id` must be an integer.")
+    for key in ("message", "edited_message"):
+        if update.get(key) is not None:
+            refusal = _check_message(update[key], key)
+            if refusal:
+                return refusal
+    query = update.get("callback_query")
+    if query is not None:
+        if not isinstance(query, dict) or not isinstance(query.get("id"), str):
+            return _invalid_update("`callback_query` must be an object with a string `id`.")
+        if query.get("data") is not None and not isinstance(query["data"], str):
+            return _invalid_update("`callback_query.data` must be a string.")
+        if query.get("message") is not None:
+            refusal = _check_message(query["message"], "callback_query.message")
+            if refusal:
+                return refusal
+    return update
+
+
+def update_text(update: dict[str, Any]) -> str | None:
+    """The text Rasa's handler takes from a checked update, picked in its order: a button's
+    data, else an edited message's text, else a message's text or location (as JSON). None when
+    there is nothing to answer: a sticker or photo, an edited caption, a press on a message the
+    bot can no longer see, an update of another kind."""
+    query = update.get("callback_query")
+    if query is not None:
+        data = query.get("data")
+        return data if query.get("message") is not None and data is not None else None
+    edited = update.get("edited_message")
+    if edited is not None:
+        text: str | None = edited.get("text")
+        return text
+    message = update.get("message")
+    if message is None:
+        return None
+    if message.get("text") is not None:
+        text = message["text"]
+        return text
+    location = message.get("location")
+    if location is not None:
+        return json.dumps({"lng": location["longitude"], "lat": location["latitude"]})
+    return None
+
+
+def _check_message(message: Any, where: str) -> Refusal | None:
+    if not isinstance(message, dict):
+        return _invalid_update(f"`{where}` must be an object.")
+    chat = message.get("chat")
+    if not isinstance(chat, dict) or not _is_int(chat.get("id")):
+        return _invalid_update(f"`{where}.chat.id` must be an integer.")
+    if message.get("text") is not None and not isinstance(message["text"], str):
+        return _invalid_update(f"`{where}.text` must be a string.")
+    location = message.get("location")
+    if location is not None and not (
+        isinstance(location, dict)
+        and _is_number(location.get("longitude"))
+        and _is_number(location.get("latitude"))
+    ):
+        return _invalid_update(f"`{where}.location` must have numeric longitude and latitude.")
+    return None
+
+
+def _invalid_update(detail: str) -> Refusal:
+    return Refusal(400, "invalid_update", f"Not a Telegram update: {detail}")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

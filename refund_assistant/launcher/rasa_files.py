@@ -2,12 +2,14 @@
 
 Why generated: the committed `endpoints.yml` and `credentials.yml` hold no secrets and no
 machine-specific ports; the launcher writes a copy with the ports actually used, the database
-(TRACKER_DB_URL, else SQLite in var/), the Redis lock store and the Telegram channel to `.run/`,
-readable by the owner only, and removes it when it stops.
+(TRACKER_DB_URL, else SQLite in var/), the Redis lock store, the REST channel's token and the
+Telegram channel with its webhook secret to `.run/`, readable by the owner only, and removes it
+when it stops. Secrets reach the Rasa server only through these files, never its command line.
 """
 
 from __future__ import annotations
 
+import os
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ import yaml
 from refund_assistant.settings import PROJECT_ROOT, Settings, SettingsError
 
 TELEGRAM_CHANNEL = "channels.telegram.TelegramInput"
+REST_CHANNEL = "channels.rest.RestInput"
 RUN_DIR = PROJECT_ROOT / ".run"
 
 
@@ -54,26 +57,38 @@ def redis_lock_store(url: str) -> dict[str, str | int | bool]:
 
 
 def render_credentials(settings: Settings, run_dir: Path = RUN_DIR) -> Path:
-    """credentials.yml, plus the Telegram channel when it is configured."""
+    """credentials.yml, plus the REST token (REST_TOKEN) and the Telegram channel when they are
+    configured."""
     credentials = yaml.safe_load((PROJECT_ROOT / "credentials.yml").read_text()) or {}
+    if settings.rest_token:
+        credentials[REST_CHANNEL] = {
+            **(credentials.get(REST_CHANNEL) or {}),
+            "token": settings.rest_token,
+        }
     if settings.telegram:
         credentials[TELEGRAM_CHANNEL] = {
             "access_token": settings.telegram.token,
             "verify": settings.telegram.bot_name,
             "webhook_url": settings.telegram.webhook_url,
             "api_base_url": settings.telegram.api_url,
+            "webhook_secret": settings.telegram.webhook_secret,
         }
     return _write_private(run_dir / f"credentials-{settings.rasa_port}.yml", credentials)
 
 
 def remove_rendered(settings: Settings, run_dir: Path = RUN_DIR) -> None:
-    """The rendered files may hold the database password or the Telegram token."""
+    """The rendered files may hold the database password, the REST token or Telegram's token
+    and webhook secret."""
     for name in (f"endpoints-{settings.rasa_port}.yml", f"credentials-{settings.rasa_port}.yml"):
         (run_dir / name).unlink(missing_ok=True)
 
 
 def _write_private(target: Path, content: dict[str, Any]) -> Path:
+    """Owner only from the first byte (it may hold a password or a token): created with mode
+    0600 rather than chmod-ed after writing, and a leftover file is made private first."""
     target.parent.mkdir(exist_ok=True)
-    target.write_text(yaml.safe_dump(content, sort_keys=False))
-    target.chmod(0o600)  # owner only: it may hold a password or a token
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(yaml.safe_dump(content, sort_keys=False))
     return target

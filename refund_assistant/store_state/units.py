@@ -218,7 +218,7 @@ def _number_value(text: str) -> int | None:
     if text in WORD_NUMBERS:
         return WORD_NUMBERS[text]
     cleaned = text.replace(",", "")
-    return int(cleaned) if cleaned.isdigit() else None
+    return int(cleaned) if cleaned.isdecimal() else None
 
 
 def _mark_counts(units: list[Unit]) -> None:

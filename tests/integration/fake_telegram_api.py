@@ -3,13 +3,15 @@
 It answers the methods the channel calls (getMe, setWebhook, deleteWebhook, sendMessage,
 answerCallbackQuery) the way api.telegram.org does, rejects a wrong token with 401 like the real
 one, and records every request (method and parameters) so tests can assert on exactly what the
-bot sent.
+bot sent. Like Telegram, it keeps the webhook's `secret_token` from setWebhook (`webhook_secret`);
+real Telegram then sends it with every update, as the tests do.
 
 aiogram 2.15 posts every call as a form: `application/x-www-form-urlencoded` when there are only
 plain parameters (everything the channel sends) and `multipart/form-data` when a file is
 uploaded. Every value arrives as a string (`chat_id=12345`); the JSON-valued parameters
 (`reply_markup`, `allowed_updates`, ...) are decoded, the others stay strings as sent. JSON
-bodies and query strings, which the real Bot API also accepts, are parsed too.
+bodies (how the channel calls setWebhook: aiogram 2.15 cannot send a secret) and query strings,
+which the real Bot API also accepts, are parsed too.
 
 Usage:
 
@@ -81,6 +83,7 @@ class FakeTelegramAPI:
         self._lock = threading.Lock()
         self._message_ids = itertools.count(1)
         self.webhook_url = ""
+        self.webhook_secret: str | None = None
         self._server = ThreadingHTTPServer((host, 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -172,10 +175,12 @@ class FakeTelegramAPI:
 
     def _set_webhook(self, params: dict[str, Any]) -> bool:
         self.webhook_url = str(params.get("url", ""))
+        self.webhook_secret = params.get("secret_token")
         return True
 
     def _delete_webhook(self, params: dict[str, Any]) -> bool:
         self.webhook_url = ""
+        self.webhook_secret = None
         return True
 
     def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:

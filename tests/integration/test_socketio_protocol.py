@@ -97,3 +97,19 @@ async def test_a_new_connection_with_the_same_session_id_continues_the_dialogue(
         assert await second.start_session(session_id) == session_id
         replies = await second.say(session_id, "/next_step")
     assert replies[0]["text"].startswith("Step 2 of 5")
+
+
+async def test_a_session_id_must_be_a_short_string_and_a_number_is_taken_as_its_digits(bot):
+    async with WidgetClient(bot.url) as client:
+        rejected: asyncio.Queue[dict] = asyncio.Queue()
+        client.sio.on("message_rejected", rejected.put_nowait)
+        for bad in ({"id": 1}, ["x"], "x" * 129, "a\x00b"):
+            await client.sio.emit("session_request", {"session_id": bad})
+            refusal = await asyncio.wait_for(rejected.get(), REPLY_TIMEOUT)
+            assert refusal["error"] == "invalid_session_id" and refusal["detail"]
+        assert client.confirmed.empty()
+        # the room used to be joined as the number while replies went to its string: none arrived
+        number = int(uuid.uuid4().int % 10**12)
+        assert await client.start_session(number) == str(number)
+        replies = await client.say(number, "hi")
+    assert replies[0]["text"].startswith("Hi!")

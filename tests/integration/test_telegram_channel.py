@@ -1,23 +1,47 @@
 """The Telegram channel end to end: the real bot (`scripts/serve.py`, as `make run` starts it) with
 the Telegram environment variables set, talking to a fake Bot API on localhost. Updates are
-POSTed to the webhook the way Telegram posts them; what the bot sends back is read from the fake
-API's record. Expected texts and keyboards come from domain.yml."""
+POSTed to the webhook the way Telegram posts them, with the secret the bot registered; what the
+bot sends back is read from the fake API's record. Expected texts and keyboards come from
+domain.yml. No TELEGRAM_WEBHOOK_SECRET is set, so the bot generates its secret, as by default."""
 
 import itertools
 import json
+import sqlite3
 import time
+import urllib.error
 import urllib.request
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from channels.telegram import TelegramOutput
 from refund_assistant.launcher.local_bot import MODEL, start_bot
+from refund_assistant.message_checks import (
+    MAX_BODY_BYTES,
+    MAX_MESSAGE_CHARS,
+    TELEGRAM_SECRET_HEADER,
+)
+from refund_assistant.settings import TELEGRAM_SECRET_PATTERN
 from refund_assistant.telegram_messages import MESSAGE_LIMIT, telegram_length
 from tests.integration.fake_telegram_api import FakeTelegramAPI
+from tests.integration.hostile_bodies import (
+    deep_json,
+    huge_json,
+    json_values,
+    non_ascii_text,
+    wrongly_encoded,
+)
 from tests.support import DOMAIN
 
 pytestmark = pytest.mark.servers
+
+
+def short_id(value):
+    """A readable test id for a (possibly huge) body."""
+    return repr(value)[:40] if isinstance(value, bytes) else None
+
 
 TOKEN = "123456:TEST-TOKEN"
 BOT_NAME = "refund_test_bot"
@@ -70,30 +94,60 @@ def telegram_bot(telegram_api):
     bot.stop()
 
 
+@pytest.fixture(scope="module")
+def webhook_secret(telegram_api, telegram_bot) -> str:
+    """The secret the bot registered with setWebhook, which Telegram sends with every update."""
+    return telegram_api.calls("setWebhook")[0]["secret_token"]
+
+
 @pytest.fixture
-def chat(telegram_api, telegram_bot):
+def chat(telegram_api, telegram_bot, webhook_secret):
     """A fresh Telegram chat with the running bot."""
-    return Chat(telegram_api, telegram_bot.url, chat_id=next(_ids))
+    return Chat(telegram_api, telegram_bot.url, chat_id=next(_ids), secret=webhook_secret)
+
+
+def post_raw(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+    """(status, body) of one POST, whatever the status."""
+    request = urllib.request.Request(
+        url, data=body, headers={"Content-Type": "application/json", **headers}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as reply:
+            return reply.status, reply.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
 
 
 class Chat:
-    def __init__(self, api: FakeTelegramAPI, rasa_url: str, chat_id: int) -> None:
+    def __init__(self, api: FakeTelegramAPI, rasa_url: str, chat_id: int, secret: str) -> None:
         self.api = api
         self.webhook = f"{rasa_url}/webhooks/telegram/webhook"
         self.chat_id = chat_id
+        self.secret = secret
         self.user = {"id": chat_id, "is_bot": False, "first_name": "Seller"}
         self.chat = {"id": chat_id, "type": "private", "first_name": "Seller"}
 
     def post(self, update: dict[str, Any]) -> str:
-        """POSTs one Update like Telegram does; returns the webhook's answer."""
-        request = urllib.request.Request(
+        """POSTs one Update like Telegram does, with the webhook's secret; returns the answer."""
+        status, answer = post_raw(
             self.webhook,
-            data=json.dumps({"update_id": next(_ids), **update}).encode(),
-            headers={"Content-Type": "application/json"},
+            json.dumps({"update_id": next(_ids), **update}).encode(),
+            {TELEGRAM_SECRET_HEADER: self.secret},
         )
-        with urllib.request.urlopen(request, timeout=60) as reply:
-            assert reply.status == 200
-            return reply.read().decode()
+        assert status == 200, answer
+        return answer.decode()
+
+    def text_update(self, text: str) -> dict[str, Any]:
+        return {
+            "update_id": next(_ids),
+            "message": {
+                "message_id": next(_ids),
+                "date": int(time.time()),
+                "chat": self.chat,
+                "from": self.user,
+                "text": text,
+            },
+        }
 
     def send_text(self, text: str) -> list[dict[str, Any]]:
         """The seller types `text`; returns what the bot sent to this chat in answer."""
@@ -144,11 +198,17 @@ class Chat:
 # --- start-up ------------------------------------------------------------------------------------
 
 
-def test_the_webhook_is_registered_with_the_configured_url_at_start(telegram_api, telegram_bot):
-    assert telegram_api.calls("setWebhook") == [
-        {"url": WEBHOOK_URL, "allowed_updates": ["message", "edited_message", "callback_query"]}
-    ]
+def test_the_webhook_is_registered_with_the_url_and_a_new_secret_at_start(
+    telegram_api, telegram_bot, webhook_secret
+):
+    assert telegram_api.calls("setWebhook")[0] == {
+        "url": WEBHOOK_URL,
+        "secret_token": webhook_secret,
+        "allowed_updates": ["message", "edited_message", "callback_query"],
+    }
     assert telegram_api.webhook_url == WEBHOOK_URL
+    # generated with secrets.token_urlsafe: Telegram's alphabet, 256 bits
+    assert TELEGRAM_SECRET_PATTERN.fullmatch(webhook_secret) and len(webhook_secret) >= 43
 
 
 def test_the_webhook_route_is_up(telegram_bot):
@@ -265,3 +325,263 @@ async def test_a_long_answer_goes_through_the_bot_api_as_several_accepted_messag
     assert "\n\n".join(c["text"] for c in sent) == text
     assert ["reply_markup" in c for c in sent] == [False] * (len(sent) - 1) + [True]
     assert sent[-1]["reply_markup"] == expected_message("utter_documents")["reply_markup"]
+
+
+# --- only Telegram may post updates ---------------------------------------------------------------
+
+
+def events_of(bot, sender_id: int) -> int:
+    """How many events the tracker store holds for a conversation (the bot's own database)."""
+    with sqlite3.connect(bot.output.with_suffix(".db")) as db:
+        (count,) = db.execute(
+            "SELECT COUNT(*) FROM events WHERE sender_id = ?", (str(sender_id),)
+        ).fetchone()
+    return count
+
+
+def forged_headers(secret: str) -> list[dict[str, str]]:
+    return [
+        {},
+        {TELEGRAM_SECRET_HEADER: ""},
+        {TELEGRAM_SECRET_HEADER: "guessed"},
+        {TELEGRAM_SECRET_HEADER: secret[:-1]},
+        {TELEGRAM_SECRET_HEADER: secret + "x"},
+        {TELEGRAM_SECRET_HEADER: secret.swapcase()},
+        {"X-Telegram-Bot-Api-Secret": secret},  # the right secret under another header
+    ]
+
+
+def test_a_forged_update_is_refused_and_the_bot_sends_nothing(
+    chat, telegram_api, telegram_bot, webhook_secret
+):
+    calls_before = telegram_api.all_calls
+    for headers in forged_headers(webhook_secret):
+        for update in (
+            chat.text_update("how long does the review take?"),
+            {
+                "update_id": next(_ids),
+                "callback_query": {
+                    "id": f"forged-{next(_ids)}",
+                    "from": chat.user,
+                    "message": chat.text_update("x")["message"],
+                    "data": "/ask_documents",
+                },
+            },
+        ):
+            status, answer = post_raw(chat.webhook, json.dumps(update).encode(), headers)
+            assert status == 403, headers
+            assert json.loads(answer)["error"] == "forbidden"
+    assert telegram_api.all_calls == calls_before  # no sendMessage, not even getMe
+    assert events_of(telegram_bot, chat.chat_id) == 0  # nothing reached the tracker
+    # the same update with the secret is answered, and stored
+    assert chat.send_text("how long does the review take?")
+    assert events_of(telegram_bot, chat.chat_id) > 0
+
+
+def test_the_set_webhook_route_needs_the_secret_and_keeps_it(
+    telegram_api, telegram_bot, webhook_secret
+):
+    url = f"{telegram_bot.url}/webhooks/telegram/set_webhook"
+    registered = len(telegram_api.calls("setWebhook"))
+    try:  # Rasa's route re-registered the webhook, without the secret, for anyone
+        urllib.request.urlopen(url, timeout=30)
+        raise AssertionError("set_webhook answered without the secret")
+    except urllib.error.HTTPError as error:
+        assert error.code == 403
+    assert len(telegram_api.calls("setWebhook")) == registered
+    request = urllib.request.Request(url, headers={TELEGRAM_SECRET_HEADER: webhook_secret})
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        assert reply.read() == b"Webhook setup successful"
+    assert telegram_api.calls("setWebhook")[-1]["secret_token"] == webhook_secret
+    assert telegram_api.webhook_secret == webhook_secret
+
+
+# --- bad bodies: a clear 4xx, never a 500 ---------------------------------------------------------
+
+
+def message_update(**message: Any) -> dict[str, Any]:
+    chat = {"id": 4242, "type": "private"}
+    return {"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": chat, **message}}
+
+
+@pytest.mark.parametrize(
+    "body, status, error",
+    [
+        (b"[" * 10_000, 400, "invalid_json"),
+        (b'{"update_id": 1, "message": ' * 5_000, 400, "invalid_json"),
+        (b"", 400, "invalid_json"),
+        (b"[1, 2]", 400, "invalid_json"),
+        (b"\xff\xfe binary", 400, "invalid_json"),
+        (json.dumps(message_update(text="dépôt")).encode("utf-16"), 400, "invalid_json"),
+        (
+            b'{"update_id": 1, "message": {"chat": {"id": 1}, "text": "\\ud800"}}',
+            400,
+            "invalid_json",
+        ),
+        (b"[" + b"1," * MAX_BODY_BYTES + b"1]", 413, "body_too_large"),
+        (
+            json.dumps({"message": {"chat": {"id": 1}, "text": "hi"}}).encode(),
+            400,
+            "invalid_update",
+        ),
+        (json.dumps(message_update(text=5)).encode(), 400, "invalid_update"),
+        (json.dumps(message_update(text="hi", date="yesterday")).encode(), 400, "invalid_update"),
+        (json.dumps(message_update(text="hi", chat="me")).encode(), 400, "invalid_update"),
+        (json.dumps({"update_id": 1, "callback_query": "press"}).encode(), 400, "invalid_update"),
+        (
+            json.dumps(message_update(text="a" * (MAX_MESSAGE_CHARS + 1))).encode(),
+            413,
+            "message_too_long",
+        ),
+    ],
+    ids=short_id,
+)
+def test_bad_bodies_get_a_clear_4xx(
+    telegram_bot, telegram_api, webhook_secret, body, status, error
+):
+    sent_before = len(telegram_api.calls("sendMessage"))
+    got, answer = post_raw(
+        f"{telegram_bot.url}/webhooks/telegram/webhook",
+        body,
+        {TELEGRAM_SECRET_HEADER: webhook_secret},
+    )
+    assert (got, json.loads(answer)["error"]) == (status, error)
+    assert json.loads(answer)["detail"]
+    assert len(telegram_api.calls("sendMessage")) == sent_before
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        {"update_id": 1},  # Rasa's handler crashed: update.message is None
+        message_update(sticker={"file_id": "abc"}),
+        {"update_id": 1, "edited_message": message_update(caption="x")["message"]},
+        {"update_id": 1, "callback_query": {"id": "q-inline", "data": "/greet"}},
+    ],
+)
+def test_updates_with_nothing_to_answer_are_acknowledged(telegram_bot, webhook_secret, update):
+    status, answer = post_raw(
+        f"{telegram_bot.url}/webhooks/telegram/webhook",
+        json.dumps(update).encode(),
+        {TELEGRAM_SECRET_HEADER: webhook_secret},
+    )
+    assert (status, answer) == (200, b"success")
+
+
+def test_a_get_on_the_webhook_is_405_not_500(telegram_bot, webhook_secret):
+    request = urllib.request.Request(
+        f"{telegram_bot.url}/webhooks/telegram/webhook",
+        headers={TELEGRAM_SECRET_HEADER: webhook_secret},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 405
+    assert json.loads(refused.value.read())["error"] == "method_not_allowed"
+
+
+# --- generated bodies ------------------------------------------------------------------------------
+
+GENERATED_CHAT = 7_000_000_001  # far from the chats above
+_TEMPLATE = {
+    "update_id": 1,
+    "message": {
+        "message_id": 1,
+        "date": 1_700_000_000,
+        "chat": {"id": GENERATED_CHAT, "type": "private"},
+        "from": {"id": GENERATED_CHAT, "is_bot": False, "first_name": "Seller"},
+        "text": "how long does the review take?",
+    },
+}
+_PATHS = [
+    ("update_id",),
+    ("message",),
+    ("message", "chat"),
+    ("message", "chat", "id"),
+    ("message", "text"),
+    ("message", "date"),
+    ("message", "from"),
+    ("message", "entities"),
+    ("message", "location"),
+    ("message", "reply_to_message"),
+    ("edited_message",),
+    ("callback_query",),
+]
+
+
+def mutated(path: tuple[str, ...], value: Any) -> dict[str, Any]:
+    """The template update with the field at `path` set to `value`."""
+    update = json.loads(json.dumps(_TEMPLATE))
+    target = update
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return update
+
+
+# a chat id that is a number would be a real conversation with some other chat: left out
+mutation_values = json_values.filter(lambda v: not isinstance(v, int) or isinstance(v, bool))
+
+telegram_bodies = st.one_of(
+    deep_json().map(str.encode),
+    huge_json(around='{"update_id": 1, "message": {"chat": {"id": 1}, "text": "%s"}}').map(
+        str.encode
+    ),
+    st.binary(max_size=2_000),
+    json_values.map(lambda value: json.dumps(value).encode()),
+    st.tuples(st.sampled_from(_PATHS), mutation_values).map(
+        lambda change: json.dumps(mutated(*change)).encode()
+    ),
+    non_ascii_text().flatmap(lambda text: wrongly_encoded(mutated(("message", "text"), text))),
+)
+
+GENERATED = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
+
+
+@GENERATED
+@given(body=telegram_bodies)
+def test_any_body_with_the_secret_gets_success_or_a_clear_4xx(telegram_bot, webhook_secret, body):
+    status, answer = post_raw(
+        f"{telegram_bot.url}/webhooks/telegram/webhook",
+        body,
+        {TELEGRAM_SECRET_HEADER: webhook_secret},
+    )
+    if status == 200:
+        assert answer == b"success", (body[:200], answer)
+    else:
+        assert 400 <= status < 500, (body[:200], status, answer[:300])
+        refusal = json.loads(answer)
+        assert refusal["error"] and refusal["detail"]
+
+
+@GENERATED
+@given(
+    body=telegram_bodies | st.just(json.dumps(_TEMPLATE).encode()),
+    header=st.none() | st.text(alphabet="ABCabc012_-", max_size=300),
+)
+def test_any_body_without_the_secret_is_403_and_sends_nothing(
+    telegram_bot, telegram_api, webhook_secret, body, header
+):
+    calls_before = len(telegram_api.all_calls)
+    headers = {} if header is None or header == webhook_secret else {TELEGRAM_SECRET_HEADER: header}
+    status, answer = post_raw(f"{telegram_bot.url}/webhooks/telegram/webhook", body, headers)
+    assert status == 403 and json.loads(answer)["error"] == "forbidden"
+    assert len(telegram_api.all_calls) == calls_before
+
+
+def test_the_bot_still_answers_after_the_generated_bodies(chat):
+    assert chat.send_text("how long does the review take?")[0] == expected_message(
+        "utter_review_time"
+    )
+
+
+def test_the_webhook_secret_is_never_logged(telegram_bot, webhook_secret):
+    assert webhook_secret not in telegram_bot.output.read_text(errors="replace")

@@ -3,7 +3,12 @@ the variable's name."""
 
 import pytest
 
-from refund_assistant.settings import DEFAULT_SQLITE_PATH, Settings, SettingsError
+from refund_assistant.settings import (
+    DEFAULT_SQLITE_PATH,
+    TELEGRAM_SECRET_PATTERN,
+    Settings,
+    SettingsError,
+)
 
 
 def test_review_timezone_default():
@@ -75,3 +80,44 @@ def test_telegram_needs_all_three_settings():
         "b",
         "https://api.telegram.org",
     )
+
+
+TELEGRAM = {
+    "TELEGRAM_TOKEN": "1:abc",
+    "TELEGRAM_BOT_NAME": "b",
+    "TELEGRAM_WEBHOOK_URL": "https://x/webhook",
+}
+
+
+def test_the_telegram_webhook_secret_is_taken_from_the_environment():
+    secret = "Abc_123-" * 32  # 256 characters, Telegram's maximum
+    telegram = Settings.from_env({**TELEGRAM, "TELEGRAM_WEBHOOK_SECRET": secret}).telegram
+    assert telegram.webhook_secret == secret
+
+
+def test_without_a_webhook_secret_each_start_makes_a_new_one_telegram_accepts():
+    first = Settings.from_env(TELEGRAM).telegram.webhook_secret
+    second = Settings.from_env({**TELEGRAM, "TELEGRAM_WEBHOOK_SECRET": "  "}).telegram
+    assert first != second.webhook_secret
+    for secret in (first, second.webhook_secret):
+        assert TELEGRAM_SECRET_PATTERN.fullmatch(secret) and len(secret) >= 40
+
+
+@pytest.mark.parametrize("secret", ["has space", "semi;colon", "ü", "x" * 257, "a/b", "a=b"])
+def test_a_webhook_secret_telegram_would_refuse_stops_start_up(secret):
+    with pytest.raises(SettingsError, match="TELEGRAM_WEBHOOK_SECRET") as refused:
+        Settings.from_env({**TELEGRAM, "TELEGRAM_WEBHOOK_SECRET": secret})
+    assert secret not in str(refused.value)  # a secret is never echoed
+
+
+def test_rest_token():
+    assert Settings.from_env({}).rest_token is None
+    assert Settings.from_env({"REST_TOKEN": " "}).rest_token is None
+    assert Settings.from_env({"REST_TOKEN": " t0k3n "}).rest_token == "t0k3n"
+
+
+def test_secrets_are_not_in_the_settings_repr():
+    settings = Settings.from_env(
+        {**TELEGRAM, "TELEGRAM_WEBHOOK_SECRET": "hook-secret", "REST_TOKEN": "rest-secret"}
+    )
+    assert "hook-secret" not in repr(settings) and "rest-secret" not in repr(settings)

@@ -4,7 +4,12 @@ import pytest
 import yaml
 
 from refund_assistant.launcher import commands, rasa_files
-from refund_assistant.settings import DEFAULT_SQLITE_PATH, Settings, SettingsError
+from refund_assistant.settings import (
+    DEFAULT_SQLITE_PATH,
+    TELEGRAM_SECRET_PATTERN,
+    Settings,
+    SettingsError,
+)
 
 
 def rendered(tmp_path, env):
@@ -56,15 +61,48 @@ def test_telegram_is_added_only_when_configured(tmp_path):
         "TELEGRAM_BOT_NAME": "refund_bot",
         "TELEGRAM_WEBHOOK_URL": "https://bot.example.com/webhooks/telegram/webhook",
     }
-    _, _, credentials = rendered(tmp_path, env)
+    settings, _, credentials = rendered(tmp_path, env)
     assert credentials[rasa_files.TELEGRAM_CHANNEL] == {
         "access_token": "1:abc",
         "verify": "refund_bot",
         "webhook_url": "https://bot.example.com/webhooks/telegram/webhook",
         "api_base_url": "https://api.telegram.org",
+        "webhook_secret": settings.telegram.webhook_secret,  # generated: none was set
     }
+    assert TELEGRAM_SECRET_PATTERN.fullmatch(settings.telegram.webhook_secret)
     with pytest.raises(SettingsError, match="TELEGRAM_WEBHOOK_URL"):
         Settings.from_env({"TELEGRAM_TOKEN": "1:abc", "TELEGRAM_BOT_NAME": "b"})
+
+
+def test_the_telegram_webhook_secret_reaches_the_channel_through_the_private_file(tmp_path):
+    env = {
+        "TELEGRAM_TOKEN": "1:abc",
+        "TELEGRAM_BOT_NAME": "refund_bot",
+        "TELEGRAM_WEBHOOK_URL": "https://bot.example.com/webhooks/telegram/webhook",
+        "TELEGRAM_WEBHOOK_SECRET": "s3cret_From-env",
+    }
+    settings, _, credentials = rendered(tmp_path, env)
+    assert credentials[rasa_files.TELEGRAM_CHANNEL]["webhook_secret"] == "s3cret_From-env"
+    path = tmp_path / f"credentials-{settings.rasa_port}.yml"
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_rest_token_is_added_only_when_set(tmp_path):
+    _, _, open_rest = rendered(tmp_path, {})
+    assert open_rest[rasa_files.REST_CHANNEL] is None  # credentials.yml as committed
+    _, _, with_token = rendered(tmp_path, {"REST_TOKEN": "t0k3n"})
+    assert with_token[rasa_files.REST_CHANNEL] == {"token": "t0k3n"}
+    assert set(with_token) == set(open_rest)
+
+
+def test_a_leftover_readable_file_is_made_private_before_the_secrets_are_written(tmp_path):
+    settings = Settings.from_env({"REST_TOKEN": "t0k3n"})
+    leftover = tmp_path / f"credentials-{settings.rasa_port}.yml"
+    leftover.write_text("old")
+    leftover.chmod(0o644)
+    rasa_files.render_credentials(settings, tmp_path)
+    assert leftover.stat().st_mode & 0o777 == 0o600
+    assert "t0k3n" in leftover.read_text()
 
 
 def test_the_api_is_on_only_with_a_token(tmp_path):
