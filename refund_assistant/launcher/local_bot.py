@@ -38,6 +38,7 @@ class Bot:
     actions_port: int
     output: Path
     web_port: int = 8080
+    rest_token: str | None = None  # REST_TOKEN of the bot, sent as a bearer token
 
     @property
     def url(self) -> str:
@@ -54,7 +55,10 @@ class Bot:
         request = urllib.request.Request(
             f"{self.url}/webhooks/rest/webhook",
             data=body,
-            headers={"Content-Type": "application/json"},
+            headers={
+                "Content-Type": "application/json",
+                **({"Authorization": f"Bearer {self.rest_token}"} if self.rest_token else {}),
+            },
         )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             replies: list[dict[str, Any]] = json.loads(response.read())
@@ -93,7 +97,7 @@ def start_bot(env: dict[str, str] | None = None, timeout: float = 240) -> Bot:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    bot = Bot(process, rasa_port, actions_port, output, web_port)
+    bot = Bot(process, rasa_port, actions_port, output, web_port, full_env.get("REST_TOKEN"))
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if "is running" in output.read_text():
