@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff_actions import hand_over
 from refund_assistant.conversation import last_bot_response
 from refund_assistant.dialogue import clarification, feedback, walkthrough, yes_no
+from refund_assistant.eligibility import STORE_CHECK_FORM
 from refund_assistant.handoff.ticket import HandoffReason, reason_for_request
 
 
@@ -96,6 +97,9 @@ class ActionAnswerYesNo(Action):
         if reply == yes_no.HAND_OVER:
             reason = reason_for_request(last_bot_response(tracker.events))
             return await hand_over(dispatcher, tracker, reason)
+        if reply == yes_no.RESUME_STORE_CHECK:
+            # The form asks only about the facts still unknown.
+            return [FollowupAction(STORE_CHECK_FORM)]
         dispatcher.utter_message(response=reply)
         return []
 

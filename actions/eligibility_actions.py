@@ -1,7 +1,8 @@
 """Actions for "can I get my deposit back?": a form that collects the four store facts from
-whatever the seller writes, and the verdict. The reading and the rule live in
-`refund_assistant.store_state` and `refund_assistant.eligibility`; these classes only move
-values between Rasa and those modules."""
+whatever the seller writes, and the verdict. The reading, the rule and what to say when live in
+`refund_assistant.store_state`, `refund_assistant.eligibility` and
+`refund_assistant.dialogue.answer_first`; these classes only move values between Rasa and
+those modules."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from refund_assistant import eligibility
-from refund_assistant.facts import FACTS, Blocker, Fact
+from refund_assistant.conversation import previous_turn_responses
+from refund_assistant.dialogue import answer_first
+from refund_assistant.facts import FACTS, Fact
 
 HINT_RESPONSES = {
     Fact.STORE_CANCELLED: "utter_hint_store_cancelled",
@@ -21,21 +24,15 @@ HINT_RESPONSES = {
     Fact.HAS_VIOLATIONS: "utter_hint_has_violations",
     Fact.HAS_DISPUTES: "utter_hint_has_disputes",
 }
-BLOCKER_RESPONSES = {
-    Blocker.STORE_NOT_CANCELLED: "utter_blocker_store_not_cancelled",
-    Blocker.PENDING_ORDERS: "utter_blocker_pending_orders",
-    Blocker.VIOLATIONS: "utter_blocker_violations",
-    Blocker.DISPUTES: "utter_blocker_disputes",
-}
-ELIGIBLE_RESPONSE = "utter_refund_eligible"
-NOT_ELIGIBLE_RESPONSE = "utter_refund_not_eligible"
-# The guide gives no procedure for violation records, so the bot offers a person for them.
-OFFER_HANDOFF_RESPONSE = "utter_offer_handoff_violations"
+REQUESTED_SLOT = "requested_slot"
+VERDICT_SLOTS = (eligibility.ELIGIBLE_SLOT, eligibility.BLOCKERS_SLOT)
 
 
 class ValidateEligibilityForm(FormValidationAction):
     """Fills every fact the seller's message states (not only the one asked), so the form asks
-    only about what is still unknown, and answers "not sure" with where to look."""
+    only about what is still unknown; answers "not sure" with where to look; states the
+    conditions before the first question of a new check; and ends the form early when the
+    message brings the first blocker, so the verdict comes at once."""
 
     def name(self) -> str:
         return "validate_eligibility_form"
@@ -43,35 +40,50 @@ class ValidateEligibilityForm(FormValidationAction):
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        requested = tracker.get_slot("requested_slot")
+        requested = tracker.get_slot(REQUESTED_SLOT)
         asked = Fact(requested) if requested in FACTS else None
         facts = eligibility.facts_from_message(
             tracker.latest_message.get("text") or "",
             tracker.get_intent_of_latest_message(),
             asked,
         )
+        before = {fact: tracker.get_slot(fact.value) for fact in FACTS}
+        after = {**before, **facts.known()}
         events = [SlotSet(fact.value, value) for fact, value in facts.known().items()]
+        if after != before:
+            # The verdict slots follow what is known: "not yet" from the first blocker on.
+            slots = eligibility.verdict_slots(after)
+            events += [SlotSet(name, value) for name, value in slots.items()]
+        intro = answer_first.before_store_questions(
+            before, after, asked is not None, previous_turn_responses(tracker.events)
+        )
+        if intro:
+            dispatcher.utter_message(response=intro)
         if asked is not None and asked in facts.unsure:
             # A "not sure" is an answer: give the hint and ask again, rather than letting the
             # form treat the message as off-topic.
             dispatcher.utter_message(response=HINT_RESPONSES[asked])
             events.append(SlotSet(asked.value, None))
+        if eligibility.stops_early(before, after):
+            events.append(SlotSet(REQUESTED_SLOT, None))  # ends the form: the verdict follows
         return events
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """Every extracted fact is valid as it is: the parser only ever returns booleans."""
+        """Every extracted fact is valid as it is (the parser only ever returns booleans); the
+        verdict slots and the early end come from the extraction above."""
+        passed = {*FACTS, *VERDICT_SLOTS, REQUESTED_SLOT}
         return [
             SlotSet(name, value)
             for name, value in tracker.slots_to_validate().items()
-            if name in FACTS
+            if name in passed
         ]
 
 
 class ActionAssessEligibility(Action):
-    """States the verdict and leaves `refund_eligible` / `refund_blockers` for the rest of
-    the system to read."""
+    """States the verdict, early ("not yet") when a blocker is known before every fact is, and
+    leaves `refund_eligible` / `refund_blockers` for the rest of the system to read."""
 
     def name(self) -> str:
         return "action_assess_eligibility"
@@ -79,18 +91,20 @@ class ActionAssessEligibility(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        result = eligibility.verdict({fact: tracker.get_slot(fact.value) for fact in FACTS})
+        facts = {fact: tracker.get_slot(fact.value) for fact in FACTS}
+        result = eligibility.verdict(facts)
         if result is None:
             return []
-        if result.eligible:
-            dispatcher.utter_message(response=ELIGIBLE_RESPONSE)
-        else:
-            responses = domain.get("responses", {})
-            lines = [responses[BLOCKER_RESPONSES[code]][0]["text"] for code in result.blockers]
-            dispatcher.utter_message(response=NOT_ELIGIBLE_RESPONSE, blockers="\n".join(lines))
-            if Blocker.VIOLATIONS in result.blockers:
-                dispatcher.utter_message(response=OFFER_HANDOFF_RESPONSE)
-        return [
-            SlotSet("refund_eligible", result.eligible),
-            SlotSet("refund_blockers", [blocker.value for blocker in result.blockers]),
-        ]
+        responses = domain.get("responses", {})
+
+        def lines(names: tuple[str, ...]) -> str:
+            return "\n".join(responses[name][0]["text"] for name in names)
+
+        for reply in eligibility.replies(result):
+            fill = {}
+            if reply.blockers:
+                fill["blockers"] = lines(reply.blockers)
+            if reply.remaining:
+                fill["remaining"] = lines(reply.remaining)
+            dispatcher.utter_message(response=reply.response, **fill)
+        return [SlotSet(name, value) for name, value in eligibility.verdict_slots(facts).items()]

@@ -13,6 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from refund_assistant import intents
+from refund_assistant.conversation import previous_turn_responses
+from refund_assistant.dialogue import answer_first
 from refund_assistant.review.submission_date import DateStatus, parse_submission_date
 from refund_assistant.review.window import ReviewStatus, review_window, today_in
 from refund_assistant.settings import Settings
@@ -45,7 +47,8 @@ def show(day: date) -> str:
 
 class ValidateReviewDateForm(FormValidationAction):
     """Reads the submission date from whatever the seller writes, and says why a date that
-    cannot be a pending application's (future, over a year old, or none at all) is refused."""
+    cannot be a pending application's (future, over a year old, or none at all) is refused. A
+    question without a date first gets the general rule, then the form asks for the date."""
 
     def name(self) -> str:
         return "validate_review_date_form"
@@ -53,12 +56,21 @@ class ValidateReviewDateForm(FormValidationAction):
     async def extract_submission_date(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if tracker.get_intent_of_latest_message() not in intents.DATE_ANSWERS:
+        intent = tracker.get_intent_of_latest_message()
+        if intent not in intents.DATE_ANSWERS:
             return {}
         parsed = parse_submission_date(tracker.latest_message.get("text") or "", today())
+        asked = tracker.get_slot("requested_slot") == "submission_date"
+        answer = answer_first.before_date_question(
+            intent,
+            parsed.status is not DateStatus.NO_DATE,
+            asked,
+            previous_turn_responses(tracker.events),
+        )
+        if answer:
+            dispatcher.utter_message(response=answer)
         if parsed.status is DateStatus.OK and parsed.day is not None:
             return {"submission_date": parsed.day.isoformat()}
-        asked = tracker.get_slot("requested_slot") == "submission_date"
         if parsed.status is DateStatus.NO_DATE and not asked:
             return {}  # the form will ask for the date
         dispatcher.utter_message(

@@ -1,5 +1,6 @@
-"""`rasa`, with two changes to how it calls the action server that Rasa 3.6 has no setting for:
-an apology when the action server cannot be reached, and a cheaper check of its answers.
+"""`rasa`, with two changes to how it calls the action server that Rasa 3.6 has no setting for
+(an apology when the action server cannot be reached, and a cheaper check of its answers), and
+the personal-data warning before the answer to a question that carried some.
 
 Rasa logs a failed custom action and carries on, and the seller, mid-way through the store check
 or a review-date question, sees nothing at all. Here a custom action that cannot reach the
@@ -13,8 +14,16 @@ Rasa checks every action server answer with `jsonschema.validate`, which first r
 custom action on our machines, more than everything else a message costs. The same check, with
 the validator built once, costs well under a millisecond.
 
+A question that carried personal data ("my account is 6222..., how long does the review
+take?") keeps its intent in NLU and is marked (addons/personal_data_guard.py). Before Rasa
+predicts the answer, the warning response is sent and logged as an ordinary bot utterance (with
+its `utter_action`, so transcripts, tickets and the report see it), with no action event: the
+policies see the turn exactly as they would without the personal data, so every rule and form
+answers it as usual.
+
 `make run` starts the Rasa server as `python -m addons.rasa_server run ...`; the arguments are
-those of `rasa`. Both patches copy Rasa 3.6.21 internals, so `install` refuses any other Rasa.
+those of `rasa`. The patches copy or wrap Rasa 3.6.21 internals, so `install` refuses any other
+Rasa.
 """
 
 from __future__ import annotations
@@ -30,9 +39,11 @@ import rasa.core.actions.action as rasa_actions
 import rasa.core.actions.forms as rasa_forms
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
+from rasa.core.processor import MessageProcessor
 from rasa.shared.exceptions import RasaException
 
 from refund_assistant.compat import require_version
+from refund_assistant.privacy.guard import MARK, WARNING_RESPONSE
 
 logger = logging.getLogger(__name__)
 
@@ -61,13 +72,20 @@ class _ApologisedTurns:
 _apologised = _ApologisedTurns()
 
 
-def _answered_this_turn(tracker: Any) -> bool:
+def _bot_responses_this_turn(tracker: Any) -> list[str | None]:
+    """The responses (`utter_action`, None for a custom text) sent since the seller's message."""
+    sent: list[str | None] = []
     for event in reversed(tracker.events):
         if event.type_name == "user":
-            return False
+            break
         if event.type_name == "bot":
-            return True
-    return False
+            sent.append((event.metadata or {}).get("utter_action"))
+    return sent
+
+
+def _answered_this_turn(tracker: Any) -> bool:
+    """Whether the seller got an answer in this turn (the personal-data warning is none)."""
+    return any(name != WARNING_RESPONSE for name in _bot_responses_this_turn(tracker))
 
 
 @lru_cache(maxsize=1)
@@ -106,11 +124,39 @@ class ApologisingRemoteAction(rasa_actions.RemoteAction):
             raise
 
 
+async def warn_about_personal_data(
+    processor: MessageProcessor, output_channel: Any, tracker: Any
+) -> None:
+    """Sends the warning, once, when the seller's latest message is marked by the guard."""
+    message = tracker.latest_message
+    if message is None or not (message.parse_data or {}).get(MARK):
+        return
+    if not processor._should_handle_message(tracker):
+        return
+    if WARNING_RESPONSE in _bot_responses_this_turn(tracker):
+        return
+    warning = rasa_actions.ActionBotResponse(WARNING_RESPONSE)
+    events = await warning.run(output_channel, processor.nlg, tracker, processor.domain)
+    tracker.update_with_events(events, processor.domain)
+    await processor.execute_side_effects(events, tracker, output_channel)
+
+
+_predict_and_run_actions = MessageProcessor._run_prediction_loop
+
+
+async def _warn_then_predict(self: MessageProcessor, output_channel: Any, tracker: Any) -> None:
+    """Rasa's prediction loop, after the personal-data warning when one is due."""
+    await warn_about_personal_data(self, output_channel, tracker)
+    await _predict_and_run_actions(self, output_channel, tracker)
+
+
 def install() -> None:
-    """Makes Rasa use ApologisingRemoteAction for every custom action, forms' validation too."""
+    """Makes Rasa use ApologisingRemoteAction for every custom action, forms' validation too,
+    and send the personal-data warning before the prediction loop."""
     require_version("rasa", rasa.__version__, RASA_VERSION_WRITTEN_FOR, "addons.rasa_server")
     rasa_actions.RemoteAction = ApologisingRemoteAction
     rasa_forms.RemoteAction = ApologisingRemoteAction
+    MessageProcessor._run_prediction_loop = _warn_then_predict  # type: ignore[method-assign]
 
 
 def main() -> None:

@@ -256,6 +256,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="a running bot's Rasa URL (default: start one)")
     parser.add_argument("--token", help="that bot's RASA_API_TOKEN, for /model/parse")
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument(
+        "--model",
+        type=Path,
+        default=MODEL,
+        help="the trained model to start the bot with (default: make train's)",
+    )
     args = parser.parse_args(argv)
     missing = [str(p) for p in args.sets if not p.is_file()]
     if missing:
@@ -270,12 +276,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no bot answers at {args.url}: {error}", file=sys.stderr)
             return 2
     else:
-        if not MODEL.exists():
-            print(f"no trained model at {MODEL}: run `make train` first", file=sys.stderr)
+        if not args.model.exists():
+            print(f"no trained model at {args.model}: run `make train` first", file=sys.stderr)
             return 2
         token = secrets.token_urlsafe(24)
         try:
-            bot = start_bot(env={"RASA_API_TOKEN": token})
+            bot = start_bot(env={"RASA_API_TOKEN": token, "RASA_MODEL": str(args.model.resolve())})
         except RuntimeError as error:
             print(f"could not start the bot: {error}", file=sys.stderr)
             return 2

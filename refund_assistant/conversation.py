@@ -52,3 +52,20 @@ def last_bot_response(events: Iterable[Event]) -> str | None:
 def intent_of(event: Event) -> str | None:
     """The intent Rasa gave a seller message."""
     return ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+
+
+def previous_turn_responses(events: Iterable[Event]) -> set[str]:
+    """The domain responses the bot sent in its turn before the seller's latest message (between
+    their previous message and that one): what the seller had just read when they wrote."""
+    responses: set[str] = set()
+    messages_seen = 0
+    for event in reversed(list(events)):
+        if event.get("event") == "user":
+            messages_seen += 1
+            if messages_seen == 2:
+                break
+        elif messages_seen == 1 and event.get("event") == "bot":
+            name = bot_response_name(event)
+            if name:
+                responses.add(name)
+    return responses

@@ -97,8 +97,21 @@ def noun_phrase(units: Sequence[Unit], start: int) -> NounPhrase:
     return NounPhrase(found, k)
 
 
+def _follows_fact_phrase(units: Sequence[Unit], conj: int) -> bool:
+    """Does a noun phrase with a fact word end right before `conj`? "no violations, disputes"
+    is a list; in "my store is cancelled, no pending orders" the comma ends a clause."""
+    k = conj - 1
+    while k >= 0 and is_np(units[k]):
+        if is_anchor(units[k]):
+            return True
+        k -= 1
+    return False
+
+
 def coordinated(units: Sequence[Unit], conj: int) -> bool:
     """Does the conjunction at `conj` join a further fact word to a list ("A, B or C")?"""
+    if not _follows_fact_phrase(units, conj):
+        return False
     found, end = noun_phrase(units, conj + 1)
     if not found:
         return False

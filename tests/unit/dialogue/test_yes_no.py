@@ -23,3 +23,9 @@ def test_a_yes_to_nothing_in_particular_asks_what_else():
     assert yes_no.reply_to([USER], "affirm") == "utter_anything_else"
     custom_message = {"event": "bot", "text": "free text", "metadata": {}}
     assert yes_no.reply_to([custom_message, USER], "affirm") == "utter_anything_else"
+
+
+def test_yes_to_checking_the_rest_resumes_the_check_and_no_ends_it():
+    offer = [_bot("utter_offer_check_rest"), USER]
+    assert yes_no.reply_to(offer, "affirm") == yes_no.RESUME_STORE_CHECK
+    assert yes_no.reply_to(offer, "deny") == "utter_check_rest_declined"

@@ -268,6 +268,38 @@ REAL_MESSAGE_CASES = [
     ("ORDER 8812 SHIPPED", NONE),
 ]
 
+# A question and facts in one message: the question states nothing, the facts still count,
+# and a comma after a state ("cancelled,") ends a clause rather than starting a list.
+COMPOUND_CASES = [
+    (
+        "I still have 2 orders that have not been delivered, can I already apply?",
+        facts(orders=True),
+    ),
+    (
+        "there is a buyer dispute open on my store, will that stop my refund?",
+        facts(disputes=True),
+    ),
+    ("My store is still being cancelled, can I apply already?", facts(store=False)),
+    (
+        "am I eligible? my store was cancelled and I do not have any unfinished orders",
+        facts(store=True, orders=False),
+    ),
+    ("my store is cancelled, no pending orders", facts(store=True, orders=False)),
+    (
+        "my store is cancelled, no pending orders, no violations and no disputes. can I apply?",
+        facts(store=True, orders=False, violations=False, disputes=False),
+    ),
+    (
+        "store cancelled, 0 pending orders, no violation, no dispute - can I apply?",
+        facts(store=True, orders=False, violations=False, disputes=False),
+    ),
+    (
+        "My shop has been cancelled successfully, all orders are finished, no penalties and no "
+        "open disputes. Can I get my deposit back?",
+        facts(store=True, orders=False, violations=False, disputes=False),
+    ),
+]
+
 UNRELATED_CASES = [
     ("hello", NONE),
     ("how long is the review", NONE),
@@ -300,5 +332,6 @@ STATE_CASES = (
     + CORRECTION_CASES
     + TYPO_CASES
     + REAL_MESSAGE_CASES
+    + COMPOUND_CASES
     + UNRELATED_CASES
 )

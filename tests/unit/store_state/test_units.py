@@ -66,5 +66,5 @@ def test_same_facts_when_the_shorthand_lemma_rules_are_active(monkeypatch, fresh
 
 @pytest.mark.parametrize("text", ["I have ¹ pending orders", "² disputes ³", "orders: ⁴⁵"])
 def test_digit_like_characters_that_are_not_numbers_do_not_crash(text) -> None:
-    """"¹".isdigit() is True but int("¹") raises: the reader must not (the action would 500)."""
+    """ "¹".isdigit() is True but int("¹") raises: the reader must not (the action would 500)."""
     assert parse_store_state(text).has_pending_orders in (True, False, None)
