@@ -15,19 +15,14 @@ from rasa_sdk.types import DomainDict
 from refund_assistant import intents
 from refund_assistant.conversation import previous_turn_responses
 from refund_assistant.dialogue import answer_first
+from refund_assistant.review.responses import window_response
 from refund_assistant.review.submission_date import DateStatus, parse_submission_date
-from refund_assistant.review.window import ReviewStatus, review_window, today_in
+from refund_assistant.review.window import review_window, today_in
 from refund_assistant.settings import Settings
 
 DATE_FORMAT = "EEE d MMM yyyy"  # "Mon 2 Nov 2026": the weekday helps sellers plan
 LOCALE = "en"
 
-STATUS_RESPONSES = {
-    ReviewStatus.NOT_YET_DUE: "utter_review_window_not_yet_due",
-    ReviewStatus.IN_WINDOW: "utter_review_window_in_window",
-    ReviewStatus.OVERDUE: "utter_review_window_overdue",
-}
-WINDOW_JUST_CLOSED_RESPONSE = "utter_review_window_just_closed"
 ESTIMATE_RESPONSE = "utter_review_window_estimate"
 PROBLEM_RESPONSES = {
     DateStatus.NO_DATE: "utter_submission_date_not_found",
@@ -100,11 +95,8 @@ class ActionEstimateReviewWindow(Action):
         if submitted is None:
             return []
         window = review_window(submitted, today())
-        response = STATUS_RESPONSES[window.status]
-        if window.status is ReviewStatus.OVERDUE and window.overdue_by == 0:
-            response = WINDOW_JUST_CLOSED_RESPONSE
         dispatcher.utter_message(
-            response=response,
+            response=window_response(window),
             submitted=show(window.submitted),
             earliest=show(window.earliest),
             latest=show(window.latest),

@@ -18,8 +18,9 @@ from refund_assistant import intents
 from refund_assistant.dialogue.walkthrough import STEP_COUNT, STEP_RESPONSES, parse_step_number
 from refund_assistant.evaluation.replies import ReplyMatcher
 from refund_assistant.facts import BLOCKING_VALUES, FACTS, Blocker, Fact
+from refund_assistant.review.responses import WINDOW_RESPONSES, window_response
 from refund_assistant.review.submission_date import MAX_AGE_DAYS
-from refund_assistant.review.window import ReviewStatus, review_window
+from refund_assistant.review.window import review_window
 
 # Labels with `relative: true` were written on this day ("3 days ago" = 2026-11-27).
 REFERENCE_DAY = date(2026, 11, 30)
@@ -38,13 +39,6 @@ WALKTHROUGH_MOVES = frozenset(STEP_RESPONSES) | {
 ELIGIBLE_RESPONSE = "utter_refund_eligible"
 REVIEW_TIME_RESPONSE = "utter_review_time"
 ASK_DATE_RESPONSE = "utter_ask_submission_date"
-WINDOW_RESPONSES: Mapping[ReviewStatus, str] = {
-    ReviewStatus.NOT_YET_DUE: "utter_review_window_not_yet_due",
-    ReviewStatus.IN_WINDOW: "utter_review_window_in_window",
-    ReviewStatus.OVERDUE: "utter_review_window_overdue",
-}
-WINDOW_JUST_CLOSED_RESPONSE = "utter_review_window_just_closed"  # overdue, no working day missed
-REVIEW_WINDOW_RESPONSES = frozenset(WINDOW_RESPONSES.values()) | {WINDOW_JUST_CLOSED_RESPONSE}
 SUBMISSION_DATE_RESPONSES = frozenset(
     {
         "utter_submission_date_not_found",
@@ -141,10 +135,7 @@ def expected_window_response(submitted: date, today: date) -> str | None:
     (in the future, or older than the bot's limit), where no window is given at all."""
     if submitted > today or (today - submitted).days > MAX_AGE_DAYS:
         return None
-    window = review_window(submitted, today)
-    if window.status is ReviewStatus.OVERDUE and window.overdue_by == 0:
-        return WINDOW_JUST_CLOSED_RESPONSE
-    return WINDOW_RESPONSES[window.status]
+    return window_response(review_window(submitted, today))
 
 
 @dataclass(frozen=True)
@@ -277,10 +268,10 @@ def _check_review(
     the bot that answers before it asks. Undated inform_date: anything but a fallback."""
     present = set(names)
     if message.submitted is not None:
-        wanted = {expected_window} if expected_window else set(REVIEW_WINDOW_RESPONSES)
+        wanted = {expected_window} if expected_window else set(WINDOW_RESPONSES)
         if message.intent == intents.INFORM_DATE:
             wanted |= SUBMISSION_DATE_RESPONSES
-        got_window = present & REVIEW_WINDOW_RESPONSES
+        got_window = present & WINDOW_RESPONSES
         type_ok = (expected_window in present) if expected_window else None
         ok = bool(present & wanted)
         kind = "wrong_window_type" if got_window else "no_review_window"
