@@ -27,6 +27,17 @@ from tests.integration.hostile_bodies import (
 
 pytestmark = pytest.mark.servers
 
+# Reproducible runs against a real server: no deadline, the same examples every run.
+HOSTILE = settings(
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
+
 seller_text = st.one_of(
     st.text(max_size=300),  # any unicode, control characters and surrogates excluded by JSON
     st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=200),
@@ -125,16 +136,7 @@ def post_rest(bot, body: bytes):
         return error.code, json.loads(error.read())
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.data_too_large,
-    ],
-)
+@settings(HOSTILE, max_examples=60)
 @given(body=rest_bodies)
 def test_any_rest_body_gets_an_answer_or_a_clear_4xx(bot, body):
     status, reply = post_rest(bot, body)
@@ -250,16 +252,7 @@ socket_packets = st.one_of(
 )
 
 
-@settings(
-    max_examples=50,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.data_too_large,
-    ],
-)
+@settings(HOSTILE, max_examples=50)
 @given(packet=socket_packets)
 def test_any_socketio_packet_is_rejected_with_a_reason(raw_socket, packet):
     raw, errors = packet
