@@ -15,6 +15,16 @@ from refund_assistant.conversation import last_bot_response
 from refund_assistant.dialogue import clarification, feedback, walkthrough, yes_no
 from refund_assistant.eligibility import STORE_CHECK_FORM
 from refund_assistant.handoff.ticket import HandoffReason, reason_for_request
+from refund_assistant.languages import LANGUAGE_SLOT
+from refund_assistant.response_variants import text_for
+
+
+def offer_feedback(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Asks "Did this answer your question?" where the seller seems done, if it would not nag."""
+    just_sent = [str(m["response"]) for m in dispatcher.messages if m.get("response")]
+    form_active = bool((tracker.active_loop or {}).get("name"))
+    if feedback.should_ask(tracker.events, form_active=form_active, just_sent=just_sent):
+        dispatcher.utter_message(response=feedback.FEEDBACK_QUESTION)
 
 
 def show_step(dispatcher: CollectingDispatcher, move: walkthrough.Move) -> list[dict[str, Any]]:
@@ -54,7 +64,10 @@ class ActionShowStep(Action):
             )
         else:
             move = walkthrough.start()
-        return show_step(dispatcher, move)
+        events = show_step(dispatcher, move)
+        if move.finished:
+            offer_feedback(dispatcher, tracker)
+        return events
 
 
 class ActionClarifyIntent(Action):
@@ -71,11 +84,12 @@ class ActionClarifyIntent(Action):
             dispatcher.utter_message(response="utter_still_not_understood")
             return await hand_over(dispatcher, tracker, HandoffReason.NOT_UNDERSTOOD)
         responses = domain.get("responses", {})
-        titles = clarification.topic_titles(responses)
+        language = tracker.get_slot(LANGUAGE_SLOT)
+        titles = clarification.topic_titles(responses, language)
         picked = clarification.suggestions(
             tracker.latest_message.get("intent_ranking") or [], titles
         )
-        something_else = responses["utter_something_else"][0]["text"]
+        something_else = text_for(responses["utter_something_else"], language)
         buttons = [{"title": title, "payload": f"/{intent}"} for intent, title in picked]
         buttons.append({"title": something_else, "payload": "/ask_capabilities"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
@@ -113,6 +127,5 @@ class ActionOfferFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if feedback.should_ask(tracker.events, form_active=bool(tracker.active_loop.get("name"))):
-            dispatcher.utter_message(response=feedback.FEEDBACK_QUESTION)
+        offer_feedback(dispatcher, tracker)
         return []

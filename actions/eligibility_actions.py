@@ -13,10 +13,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.actions import offer_feedback
 from refund_assistant import eligibility
 from refund_assistant.conversation import previous_turn_responses
 from refund_assistant.dialogue import answer_first
 from refund_assistant.facts import FACTS, Fact
+from refund_assistant.languages import LANGUAGE_SLOT
+from refund_assistant.response_variants import text_for
 
 HINT_RESPONSES = {
     Fact.STORE_CANCELLED: "utter_hint_store_cancelled",
@@ -96,9 +99,10 @@ class ActionAssessEligibility(Action):
         if result is None:
             return []
         responses = domain.get("responses", {})
+        language = tracker.get_slot(LANGUAGE_SLOT)
 
         def lines(names: tuple[str, ...]) -> str:
-            return "\n".join(responses[name][0]["text"] for name in names)
+            return "\n".join(text_for(responses[name], language) for name in names)
 
         for reply in eligibility.replies(result):
             fill = {}
@@ -107,4 +111,6 @@ class ActionAssessEligibility(Action):
             if reply.remaining:
                 fill["remaining"] = lines(reply.remaining)
             dispatcher.utter_message(response=reply.response, **fill)
+        if result.final:
+            offer_feedback(dispatcher, tracker)
         return [SlotSet(name, value) for name, value in eligibility.verdict_slots(facts).items()]

@@ -13,16 +13,20 @@ from typing import Any
 
 from refund_assistant import intents
 from refund_assistant.conversation import Event, intent_of
+from refund_assistant.response_variants import for_language
 
 SUGGESTION_COUNT = 2
 _INTENT_PAYLOAD = re.compile(r"^/([a-z_]+)$")
 
 
-def topic_titles(responses: Mapping[str, list[dict[str, Any]]]) -> dict[str, str]:
-    """Maps each intent to the first button title that sends it, across all responses."""
+def topic_titles(
+    responses: Mapping[str, list[dict[str, Any]]], language: str | None = None
+) -> dict[str, str]:
+    """Maps each intent to the first button title that sends it, across all responses' variations
+    for the seller's `language`."""
     titles: dict[str, str] = {}
     for variations in responses.values():
-        for variation in variations:
+        for variation in for_language(variations, language):
             for button in variation.get("buttons") or []:
                 match = _INTENT_PAYLOAD.match(str(button.get("payload", "")))
                 if match:

@@ -1,37 +1,67 @@
-"""When to ask "Did this answer your question?": after answers, never nagging.
+"""When to ask "Did this answer your question?": when the seller seems done, never nagging.
 
 Support teams want a signal on whether answers helped; sellers don't want a survey after every
-message. So the question comes after an answer (the rules only call this after one), at most
-once in any few seller turns, and never in the middle of a form's questions.
+answer, and a question pushed in right after the first answer got in the way of the next one
+(in the terminal chat its buttons even swallowed the seller's next typed question). So the
+question comes when the seller seems done: they say thanks or goodbye, the walk-through ends,
+or the store check or review dates reach their verdict (the rules and stories call this only
+there). It is asked only if the seller asked something that got an answer since the last time
+it was asked, and never in the middle of a form's questions. A yes or no typed after it is the
+feedback (`dialogue.yes_no`); anything else is a new message, answered as usual.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from refund_assistant import intents
 from refund_assistant.conversation import (
     Event,
     bot_response_name,
     current_session,
+    intent_of,
     last_bot_response,
 )
+from refund_assistant.eligibility import OFFER_HANDOFF_RESPONSE, OFFER_REST_RESPONSE
 
 FEEDBACK_QUESTION = "utter_ask_feedback"
-SELLER_TURNS_BETWEEN_QUESTIONS = 4
 # Answers that end with a yes/no question of their own: a second question would make "yes"
 # ambiguous.
-ANSWERS_THAT_ASK_A_QUESTION = frozenset({"utter_whole_process"})
+ANSWERS_THAT_ASK_A_QUESTION = frozenset(
+    {"utter_whole_process", OFFER_HANDOFF_RESPONSE, OFFER_REST_RESPONSE}
+)
+# Seller messages that ask for nothing the bot could have answered well or badly.
+NOTHING_TO_RATE: frozenset[str] = frozenset(
+    {
+        intents.GREET,
+        intents.GOODBYE,
+        intents.THANK,
+        intents.AFFIRM,
+        intents.DENY,
+        intents.UNSURE,
+        intents.STOP,
+        intents.FEEDBACK_HELPFUL,
+        intents.FEEDBACK_NOT_HELPFUL,
+        intents.FALLBACK,
+        intents.SHARE_PERSONAL_DATA,
+        intents.BOT_CHALLENGE,
+        intents.OUT_OF_SCOPE,
+        intents.REQUEST_HUMAN,
+    }
+)
 
 
-def should_ask(events: Iterable[Event], form_active: bool) -> bool:
-    """`events` end with the answer just given."""
+def should_ask(events: Iterable[Event], form_active: bool, just_sent: Iterable[str] = ()) -> bool:
+    """`events` end where the seller seems done (thanks, goodbye, the end of a walk-through or
+    a verdict): ask if something was answered since the question was last asked. `just_sent`:
+    the responses the asking action itself has just sent, not in `events` yet."""
     session = current_session(events)
-    if form_active or last_bot_response(session) in ANSWERS_THAT_ASK_A_QUESTION:
+    last = [*([last_bot_response(session)]), *just_sent][-1]
+    if form_active or last in ANSWERS_THAT_ASK_A_QUESTION:
         return False
-    seller_turns = 0
     for event in reversed(session):
-        if event.get("event") == "user":
-            seller_turns += 1
-        elif event.get("event") == "bot" and bot_response_name(event) == FEEDBACK_QUESTION:
-            return seller_turns > SELLER_TURNS_BETWEEN_QUESTIONS
-    return True
+        if event.get("event") == "bot" and bot_response_name(event) == FEEDBACK_QUESTION:
+            return False
+        if event.get("event") == "user" and intent_of(event) not in NOTHING_TO_RATE:
+            return True
+    return False

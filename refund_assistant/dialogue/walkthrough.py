@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import cn2an
+
 STEP_COUNT = 5
 STEP_RESPONSES = ("utter_step_1", "utter_step_2", "utter_step_3", "utter_step_4", "utter_step_5")
 
@@ -43,6 +45,12 @@ _NUMBER = r"(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"
 _STEP_THEN_NUMBER = re.compile(r"\bst[ea]ps?\s*(?:no\.?|number|#)?\s*" + _NUMBER + r"\b", re.I)
 _NUMBER_THEN_STEP = re.compile(r"\b" + _NUMBER + r"\s+(?:\w+\s+)?st[ea]ps?\b", re.I)
 _ANY_NUMBER = re.compile(r"\b" + _NUMBER + r"\b", re.I)
+# Chinese: 第三步, 第3步, 步骤三, 步驟3, 第二个步骤; Chinese numerals through cn2an.
+_ZH_NUMBER = r"(\d+|[一二两三四五六七八九十]+)"
+_ZH_STEP = re.compile(
+    r"第\s*" + _ZH_NUMBER + r"\s*(?:个|個)?\s*(?:步|步骤|步驟|阶段)|(?:步骤|步驟)\s*" + _ZH_NUMBER
+)
+_ZH_LAST_STEP = re.compile(r"最后一步|最後一步")
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,14 @@ def _to_number(token: str) -> int:
 
 
 def parse_step_number(text: str) -> int | None:
-    """The step number a message asks for ("step 3", "the third step", "step three"), if any."""
+    """The step number a message asks for ("step 3", "the third step", "step three", "第三步"),
+    if any."""
+    text = text or ""
+    if _ZH_LAST_STEP.search(text):
+        return STEP_COUNT
+    chinese = _ZH_STEP.search(text)
+    if chinese:
+        return int(cn2an.cn2an(chinese.group(1) or chinese.group(2), "smart"))
     for pattern in (_STEP_THEN_NUMBER, _NUMBER_THEN_STEP, _ANY_NUMBER):
         match = pattern.search(text or "")
         if match:

@@ -91,7 +91,8 @@ async def test_verdict_eligible():
         "has_disputes": False,
     }
     messages, events = await run(ActionAssessEligibility(), tracker(slots=slots))
-    assert responses(messages) == ["utter_refund_eligible"]
+    # The verdict is where a seller seems done: the feedback question follows it.
+    assert responses(messages) == ["utter_refund_eligible", "utter_ask_feedback"]
     assert slot_events(events) == {"refund_eligible": True, "refund_blockers": []}
 
 
@@ -324,7 +325,7 @@ async def test_walkthrough_moves_and_stops_after_the_last_step():
     messages, events = await run(
         ActionShowStep(), tracker("next", "next_step", slots={"walkthrough_step": 5.0})
     )
-    assert responses(messages) == ["utter_walkthrough_done"]
+    assert responses(messages) == ["utter_walkthrough_done", "utter_ask_feedback"]
     assert events == [SlotSet("walkthrough_step", None)]
     messages, _ = await run(ActionShowStep(), tracker("what is step 9", "ask_step"))
     assert responses(messages) == ["utter_ask_which_step"]
@@ -365,5 +366,5 @@ async def test_blockers_without_violations_offer_no_person():
         "has_disputes": True,
     }
     messages, events = await run(ActionAssessEligibility(), tracker(slots=slots))
-    assert responses(messages) == ["utter_refund_not_eligible"]
+    assert responses(messages) == ["utter_refund_not_eligible", "utter_ask_feedback"]
     assert slot_events(events)["refund_blockers"] == ["pending_orders", "disputes"]

@@ -19,6 +19,16 @@ from refund_assistant.dialogue import walkthrough
         ("second one", 2),
         ("what is the step after the deposit page", None),
         ("", None),
+        ("第三步是什么", 3),
+        ("第3步", 3),
+        ("第 3 步怎么做", 3),
+        ("步骤3", 3),
+        ("步驟五", 5),
+        ("第二步要干嘛", 2),
+        ("我想看第二个步骤", 2),
+        ("最后一步呢", 5),
+        ("第十步", 10),
+        ("下一步", None),
     ],
 )
 def test_parse_step_number(text, number):

@@ -1,0 +1,65 @@
+"""When the bot asks "Did this answer your question?": when the seller seems done, once per
+answered question, never inside a form."""
+
+from refund_assistant.dialogue.feedback import should_ask
+from tests.support import bot_event as bot
+from tests.support import user_event as user
+
+SESSION_START = {"event": "action", "name": "action_session_start"}
+
+
+def asks(*events, form_active=False):
+    return should_ask([SESSION_START, *events], form_active=form_active)
+
+
+def test_thanks_after_an_answer_asks():
+    assert asks(
+        user("how long is the review", "ask_review_time"),
+        bot("utter_review_time"),
+        user("thanks", "thank"),
+        bot("utter_you_are_welcome"),
+    )
+
+
+def test_thanks_with_nothing_answered_does_not_ask():
+    assert not asks(user("hi", "greet"), bot("utter_greet"), user("thx", "thank"))
+    assert not asks(user("what's the weather", "out_of_scope"), bot("utter_out_of_scope"))
+    assert not asks(user("asdf", "nlu_fallback"), bot("utter_ask_rephrase"), user("bye", "goodbye"))
+
+
+def test_asked_once_per_answer():
+    asked = [
+        user("how long is the review", "ask_review_time"),
+        bot("utter_review_time"),
+        user("thanks", "thank"),
+        bot("utter_ask_feedback"),
+    ]
+    assert not asks(*asked, user("bye", "goodbye"), bot("utter_goodbye"))
+    assert asks(
+        *asked,
+        user("what documents", "ask_documents"),
+        bot("utter_documents"),
+        user("bye", "goodbye"),
+    )
+
+
+def test_the_end_of_a_walkthrough_counts_its_steps_as_answers():
+    assert asks(
+        user("walk me through it", "start_walkthrough"),
+        bot("utter_step_1"),
+        user("next", "next_step"),
+        bot("utter_walkthrough_done"),
+    )
+
+
+def test_never_inside_a_form_or_after_an_answer_that_asks_its_own_question():
+    answered = [user("can I get it back", "check_eligibility"), bot("utter_ask_store_cancelled")]
+    assert not asks(*answered, form_active=True)
+    assert not asks(user("the whole process?", "ask_whole_process"), bot("utter_whole_process"))
+
+
+def test_a_previous_session_does_not_count():
+    assert not should_ask(
+        [user("review time", "ask_review_time"), bot("utter_review_time"), SESSION_START],
+        form_active=False,
+    )
