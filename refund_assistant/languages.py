@@ -41,9 +41,12 @@ _KANA_RE = re.compile(r"[\u3040-\u30ff]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 # The placeholders the privacy masking puts in texts ("[phone]") are the bot's, not the seller's.
 _MASK_PLACEHOLDER_RE = re.compile(r"\[[A-Za-z ]+\]")
-# Acknowledgements every seller types whatever their language: they keep the current one.
+# Acknowledgements every seller types whatever their language, and the texts that buttons in
+# both languages send ("today" and "yesterday" answer "When did you submit?"): they keep the
+# current language.
 _NEUTRAL_WORDS = frozenset(
     {"ok", "okay", "k", "kk", "okk", "好", "好的", "嗯", "嗯嗯", "行", "哦", "噢", "ok了", "好滴"}
+    | {"today", "yesterday"}
 )
 # English month names and ordinal endings in a date ("Nov 3rd") are not a sentence.
 _DATE_WORDS = frozenset(

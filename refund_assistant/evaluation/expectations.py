@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from refund_assistant import intents
+from refund_assistant.languages import message_language
 from refund_assistant.dialogue.walkthrough import STEP_COUNT, STEP_RESPONSES, parse_step_number
 from refund_assistant.evaluation.replies import ReplyMatcher
 from refund_assistant.facts import BLOCKING_VALUES, FACTS, Blocker, Fact
@@ -192,7 +193,13 @@ class Judge:
             kind = "fallback"
         elif not check.ok and declined:
             kind = "declined_in_scope"
-        correct = check.ok and bool(texts) and not fallback
+        language = message_language(message.text)
+        wrong_language = language is not None and any(
+            message_language(text) not in (None, language) for text in texts
+        )
+        if check.ok and wrong_language:
+            kind = "wrong_language"
+        correct = check.ok and bool(texts) and not fallback and not wrong_language
         return Judgement(
             correct=correct,
             kind="ok" if correct else kind,

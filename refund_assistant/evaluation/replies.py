@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from refund_assistant.languages import to_simplified
+
 # The domain's `responses:` section: response name -> list of variations (each with `text`).
 Responses = Mapping[str, Sequence[Mapping[str, Any]]]
 
@@ -27,6 +29,12 @@ _WHITESPACE = re.compile(r"\s+")
 def normalise(text: str) -> str:
     """The text with every run of whitespace as one space, trimmed at both ends."""
     return _WHITESPACE.sub(" ", text or "").strip()
+
+
+def _as_sent(text: str) -> str:
+    """A reply as the domain holds it: normalised, and in Simplified characters (a seller who
+    writes Traditional gets the Chinese variation converted, addons/chinese_script_nlg.py)."""
+    return normalise(to_simplified(text or ""))
 
 
 def _pattern_source(template: str) -> str:
@@ -90,7 +98,7 @@ class ReplyMatcher:
 
     def name_of(self, text: str) -> str | None:
         """The response the whole reply text came from, or None if it matches none."""
-        reply = normalise(text)
+        reply = _as_sent(text)
         for variation in self._variations:
             if variation.pattern.fullmatch(reply):
                 return variation.name
@@ -103,7 +111,7 @@ class ReplyMatcher:
     def contains_response(self, text: str, name: str) -> bool:
         """Whether response `name` appears in `text`, as the whole reply or embedded in it
         (a blocker line inside the verdict). An unknown name is never contained."""
-        reply = normalise(text)
+        reply = _as_sent(text)
         return any(variation.pattern.search(reply) for variation in self._by_name.get(name, ()))
 
     def any_contains(self, texts: Iterable[str], name: str) -> bool:

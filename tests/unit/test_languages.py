@@ -54,6 +54,7 @@ def test_the_language_that_carries_the_message(text, language):
         "",
         "  ",
     ]
+    + ["today", "yesterday"]  # what the date question's buttons send, in both languages
     + ["/ask_review_time", "/start", "[phone]", "これは日本語です", "Привет"],
 )
 def test_messages_with_no_language_of_their_own_keep_the_conversations(text):
