@@ -2,7 +2,8 @@
 
 `hand_over` is shared by the explicit request (ActionHandOver), the second misunderstanding in a
 row (ActionClarifyIntent) and a "yes" to the bot's offer of a person (ActionAnswerYesNo). The
-ticket, its storage and its delivery live in `refund_assistant.handoff`.
+ticket, its storage and its delivery live in `refund_assistant.handoff`; the ticket takes the
+seller's language from the tracker's `language` and `chinese_script` slots.
 """
 
 from __future__ import annotations

@@ -6,22 +6,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.actions import offer_feedback
 from refund_assistant import intents
 from refund_assistant.conversation import previous_turn_responses
 from refund_assistant.dialogue import answer_first
+from refund_assistant.languages import LANGUAGE_SLOT
+from refund_assistant.review.dates_shown import format_day
 from refund_assistant.review.responses import window_response
 from refund_assistant.review.submission_date import DateStatus, parse_submission_date
 from refund_assistant.review.window import review_window, today_in
 from refund_assistant.settings import Settings
-
-DATE_FORMAT = "EEE d MMM yyyy"  # "Mon 2 Nov 2026": the weekday helps sellers plan
-LOCALE = "en"
 
 ESTIMATE_RESPONSE = "utter_review_window_estimate"
 PROBLEM_RESPONSES = {
@@ -36,8 +35,9 @@ def today() -> date:
     return today_in(Settings.from_env().review_timezone)
 
 
-def show(day: date) -> str:
-    return format_date(day, DATE_FORMAT, locale=LOCALE)
+def show(day: date, language: str | None = None) -> str:
+    """`day` as a reply writes it in the seller's language (English when none is known)."""
+    return format_day(day, language)
 
 
 class ValidateReviewDateForm(FormValidationAction):
@@ -70,7 +70,7 @@ class ValidateReviewDateForm(FormValidationAction):
             return {}  # the form will ask for the date
         dispatcher.utter_message(
             response=PROBLEM_RESPONSES[parsed.status],
-            date=show(parsed.day) if parsed.day else None,
+            date=show(parsed.day, tracker.get_slot(LANGUAGE_SLOT)) if parsed.day else None,
         )
         # An answer that is not a usable date still answers the question: say why, ask again.
         return {"submission_date": None}
@@ -95,16 +95,18 @@ class ActionEstimateReviewWindow(Action):
         if submitted is None:
             return []
         window = review_window(submitted, today())
+        language = tracker.get_slot(LANGUAGE_SLOT)
         dispatcher.utter_message(
             response=window_response(window),
-            submitted=show(window.submitted),
-            earliest=show(window.earliest),
-            latest=show(window.latest),
+            submitted=show(window.submitted, language),
+            earliest=show(window.earliest, language),
+            latest=show(window.latest, language),
             passed=window.working_days_passed,
             overdue_by=window.overdue_by,
         )
         if window.estimated:
             dispatcher.utter_message(response=ESTIMATE_RESPONSE)
+        offer_feedback(dispatcher, tracker)  # the seller's dates are a verdict: they may be done
         return [
             SlotSet("review_status", window.status.value),
             SlotSet("review_earliest", window.earliest.isoformat()),

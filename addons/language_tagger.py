@@ -10,6 +10,8 @@ first greeting is in the seller's language.
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -28,6 +30,7 @@ from refund_assistant.languages import (
     script_from_code,
 )
 
+_BARE_PAYLOAD = re.compile(r"/\w+")
 # Metadata keys a client may send its language in: the widget's and Telegram's.
 METADATA_LANGUAGE_KEYS = ("language", "language_code")
 
@@ -71,6 +74,13 @@ class LanguageTagger(GraphComponent):
                 tags.append(_entity(LANGUAGE_SLOT, language.value))
             if script is not None:
                 tags.append(_entity(SCRIPT_SLOT, script.value))
-            if tags:
+            if not tags:
+                continue
+            if _BARE_PAYLOAD.fullmatch(text.strip()):
+                # Rasa's RegexMessageHandler, which runs after every component, rebuilds a
+                # "/intent" message from its text alone: the tags ride in the payload instead.
+                values = {tag["entity"]: tag["value"] for tag in tags}
+                message.set(TEXT, text.strip() + json.dumps(values, ensure_ascii=False))
+            else:
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), *tags], add_to_output=True)
         return messages

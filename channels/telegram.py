@@ -52,7 +52,13 @@ locations, `/restart`, custom JSON, images) is Rasa's own code in `rasa.core.cha
    `secret_token`, so `setWebhook` is called directly. Rasa's public `/set_webhook` route, which
    re-registered the webhook without a secret for anyone who asked, needs the header too.
 
-9. **Bad bodies get a clear 4xx, never a 500.** Rasa's handler builds an aiogram `Update` from
+9. **The seller's Telegram language comes with "/start".** A bare command carries no language of
+   its own, so it is passed to Rasa with metadata `{"language_code": <from.language_code>}`, for
+   the language tagger to pick the greeting's language by; ordinary messages and button presses
+   carry no metadata, their own text (or the conversation so far) decides
+   (refund_assistant/telegram_messages.py `command_metadata`).
+
+10. **Bad bodies get a clear 4xx, never a 500.** Rasa's handler builds an aiogram `Update` from
    `request.json` and reads `chat.id`, `text`, `data` unchecked: JSON that is not an object,
    nested too deep, an update without a message, or a text that is a number all crashed it. Each
    body is checked first (refund_assistant/telegram_messages.py `read_update`, the limits of
@@ -90,6 +96,7 @@ from refund_assistant.message_checks import (
 from refund_assistant.settings import DEFAULT_TELEGRAM_API_URL as TELEGRAM_API_URL
 from refund_assistant.settings import new_webhook_secret
 from refund_assistant.telegram_messages import (
+    command_metadata,
     read_update,
     split_message,
     start_to_greet,
@@ -178,6 +185,12 @@ class TelegramInput(rasa_telegram.TelegramInput):
         if self._output_channel is None:
             self._output_channel = TelegramOutput(self.access_token, self.api_base_url)
         return self._output_channel
+
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
+        """Rasa's handler asks this for every update (after `check_update` below has checked it):
+        the seller's language code with a bare command, nothing otherwise."""
+        update = request.parsed_json
+        return command_metadata(update) if isinstance(update, dict) else None
 
     def set_webhook(self) -> None:
         """Registers `webhook_url` with Telegram before the server starts (no loop running)."""

@@ -4,6 +4,13 @@ Why pure functions: Telegram refuses a message over 4096 characters (counted in 
 units) and sends "/start" when a seller opens the bot; both are plain text rules, tested without
 a Bot API, and the Telegram channel (channels/telegram.py) only calls them.
 
+The seller's language goes to Rasa only with a message that has none of its own: Telegram tells
+every update's `from.language_code` (the language of the seller's Telegram app), and
+`command_metadata` passes it on with "/start" and other bare commands, so the first greeting is in
+the seller's language; an ordinary message's own text decides (refund_assistant/languages.py),
+and a button press keeps the conversation's language (a seller with an English Telegram app who
+writes Chinese must not be switched to English by pressing "👍").
+
 Reading an update is here too: Rasa's webhook handler builds an aiogram `Update` from whatever
 JSON arrives and reads `chat.id`, `text`, `data` and `location` without checking any of it, so a
 body that is not an object, an update without a message, or a text that is a number is a server
@@ -22,6 +29,14 @@ from refund_assistant.message_checks import Refusal, read_json_object
 MESSAGE_LIMIT = 4096  # characters per message, after entity parsing (we send plain text)
 GREET = "/greet"
 _START_COMMAND = re.compile(r"/start(?:@(\w+))?(?:\s.*)?", re.IGNORECASE | re.DOTALL)
+# A bot command as Telegram defines it (1-32 Latin letters, digits, underscores), perhaps
+# addressed to a bot, perhaps with a deep-link parameter ("/start <parameter>"), and nothing else.
+_BARE_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]+)?(?:[ \t]+[A-Za-z0-9_-]{1,64})?")
+# The metadata key the language tagger reads a client's language code from
+# (addons/language_tagger.py).
+LANGUAGE_CODE_KEY = "language_code"
+# An IETF language tag as Telegram sends it ("en", "zh-hans", "pt-br"); anything else is dropped.
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8}){0,3}")
 
 
 def telegram_length(text: str) -> int:
@@ -61,6 +76,24 @@ def start_to_greet(text: str | None, bot_name: str | None) -> str | None:
     if match and (match.group(1) is None or match.group(1).lower() == (bot_name or "").lower()):
         return GREET
     return text
+
+
+def is_bare_command(text: str | None) -> bool:
+    """ "/start", "/help@<bot>", "/start <deep-link parameter>": a command and nothing else."""
+    return _BARE_COMMAND.fullmatch((text or "").strip()) is not None
+
+
+def command_metadata(update: dict[str, Any]) -> dict[str, str] | None:
+    """`{"language_code": ...}` of the sender, for a typed bare command (a checked update); None
+    for anything else: an ordinary message, a button press, an edit, or no usable code."""
+    message = update.get("message")
+    if not isinstance(message, dict) or not is_bare_command(message.get("text")):
+        return None
+    sender = message.get("from")
+    code = sender.get(LANGUAGE_CODE_KEY) if isinstance(sender, dict) else None
+    if not isinstance(code, str) or not _LANGUAGE_CODE.fullmatch(code):
+        return None
+    return {LANGUAGE_CODE_KEY: code}
 
 
 UPDATE_SHAPE = '{"update_id": 1, "message": {"chat": {"id": 1}, "text": "..."}}'

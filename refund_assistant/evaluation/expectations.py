@@ -15,10 +15,10 @@ from datetime import date
 from typing import Any
 
 from refund_assistant import intents
-from refund_assistant.languages import message_language
 from refund_assistant.dialogue.walkthrough import STEP_COUNT, STEP_RESPONSES, parse_step_number
 from refund_assistant.evaluation.replies import ReplyMatcher
 from refund_assistant.facts import BLOCKING_VALUES, FACTS, Blocker, Fact
+from refund_assistant.languages import message_language
 from refund_assistant.review.responses import WINDOW_RESPONSES, window_response
 from refund_assistant.review.submission_date import MAX_AGE_DAYS
 from refund_assistant.review.window import review_window

@@ -24,7 +24,11 @@ WEBHOOK_TIMEOUT_SECONDS = 5
 
 
 async def post_ticket(ticket: Ticket, url: str) -> Delivery:
-    """POSTs the ticket as JSON; retries on connection errors and 5xx answers."""
+    """POSTs the ticket as JSON (`Ticket.as_dict()`); retries on connection errors and 5xx answers.
+
+    The payload only ever gains keys (`language` and `chinese_script` came after the first
+    version), so a receiver that ignores keys it does not know keeps working; one that reads them
+    can route a ticket to an agent who reads the seller's language."""
     retry = ExponentialRetry(
         attempts=WEBHOOK_ATTEMPTS, start_timeout=0.2, exceptions={aiohttp.ClientError}
     )

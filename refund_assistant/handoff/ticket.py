@@ -1,8 +1,16 @@
 """What a person needs when the bot hands a seller over: one ticket that reads on its own.
 
-An agent who has never seen the chat gets the reason, the seller's questions, what the seller
-said about their store and the verdict, any review dates, and the transcript, with personal data
-masked. Built from tracker events only, so it is a pure function tested without Rasa.
+An agent who has never seen the chat gets the reason, the seller's language, the seller's
+questions, what the seller said about their store and the verdict, any review dates, and the
+transcript, with personal data masked. Built from tracker events and slots only, so it is a pure
+function tested without Rasa.
+
+The support team reads English, so the summary is written in English; but the seller's questions
+are quoted as the seller wrote them (Chinese stays Chinese, Traditional stays Traditional: a
+translation would put words in the seller's mouth), and the summary says which language they
+wrote in, so the ticket can go to an agent who reads it. The language comes from the slots the
+language tagger fills (`refund_assistant.languages`); a conversation without them is English,
+the bot's default.
 """
 
 from __future__ import annotations
@@ -17,6 +25,14 @@ from typing import Any
 from refund_assistant import intents
 from refund_assistant.conversation import Event, current_session, intent_of
 from refund_assistant.facts import FACTS, Fact
+from refund_assistant.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_SLOT,
+    SCRIPT_SLOT,
+    ChineseScript,
+    Language,
+    language_from_code,
+)
 from refund_assistant.privacy import mask_personal_data
 
 
@@ -53,6 +69,15 @@ FACT_WORDS: dict[Fact, tuple[str, str]] = {
     Fact.HAS_VIOLATIONS: ("violation/penalty record", "no violations"),
     Fact.HAS_DISPUTES: ("open buyer dispute", "no open disputes"),
 }
+# How the summary names the seller's language and Chinese script, in English words.
+LANGUAGE_NAMES: dict[str, str] = {
+    Language.ENGLISH.value: "English",
+    Language.CHINESE.value: "Chinese",
+}
+SCRIPT_NAMES: dict[str, str] = {
+    ChineseScript.SIMPLIFIED.value: "Simplified",
+    ChineseScript.TRADITIONAL.value: "Traditional",
+}
 
 
 @dataclass(frozen=True)
@@ -68,13 +93,45 @@ class Ticket:
     verdict: dict[str, Any] | None
     review: dict[str, Any] | None
     transcript: list[dict[str, str]] = field(default_factory=list)
+    # The seller's language ("en" or "zh") and, for Chinese, the script they write
+    # ("simplified" or "traditional"; None when not known or not Chinese). The defaults are what
+    # a ticket filed before tickets recorded the language is read as.
+    language: str = DEFAULT_LANGUAGE.value
+    chinese_script: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language, self.chinese_script)
+
 
 def new_ticket_id() -> str:
     return "RA-" + "".join(secrets.choice(TICKET_ALPHABET) for _ in range(6))
+
+
+def seller_language(slots: Mapping[str, Any]) -> tuple[Language, ChineseScript | None]:
+    """The seller's language from the `language` slot (English when it is not set, or holds
+    anything else) and, for Chinese, the script from the `chinese_script` slot."""
+    value = slots.get(LANGUAGE_SLOT)
+    language = (language_from_code(value) if isinstance(value, str) else None) or DEFAULT_LANGUAGE
+    if language is not Language.CHINESE:
+        return language, None
+    try:
+        return language, ChineseScript(slots.get(SCRIPT_SLOT))
+    except ValueError:
+        return language, None
+
+
+def language_name(language: str | None, chinese_script: str | None = None) -> str:
+    """ "English", "Chinese (Traditional)", "Chinese" (script not known); an unknown code as it
+    is; no code at all is the default, English."""
+    code = language or DEFAULT_LANGUAGE.value
+    name = LANGUAGE_NAMES.get(code, code)
+    if code == Language.CHINESE.value and chinese_script in SCRIPT_NAMES:
+        name += f" ({SCRIPT_NAMES[chinese_script]})"
+    return name
 
 
 def reason_for_request(last_bot_response: str | None) -> HandoffReason:
@@ -156,8 +213,13 @@ def build_ticket(
         {name: slots.get(name) for name in REVIEW_SLOTS} if slots.get("submission_date") else None
     )
     questions = seller_questions(events)
+    language, script = seller_language(slots)
+    script_code = script.value if script else None
 
-    parts = [f"Handed over because {REASON_TEXT.get(reason, reason)}."]
+    parts = [
+        f"Handed over because {REASON_TEXT.get(reason, reason)}.",
+        f"Seller's language: {language_name(language.value, script_code)}.",
+    ]
     if questions:
         parts.append("The seller asked: " + " | ".join(f'"{q}"' for q in questions[-5:]) + ".")
     parts.append(f"Store, as the seller described it: {_describe_facts(facts)}.")
@@ -184,4 +246,6 @@ def build_ticket(
         verdict=verdict,
         review=review,
         transcript=transcript(events),
+        language=language.value,
+        chinese_script=script_code,
     )

@@ -9,7 +9,8 @@ and printing are separate concerns, each a module here, so each can be tested on
 - `events`: the one query on Rasa's `events` table, rows as `Event`s;
 - `tickets`: the handoff tickets created in the period;
 - `conversations`: events cut into one `Conversation` per seller session;
-- `language`: whether a seller message was in a language the bot does not answer in;
+- `language`: which language a seller message and a conversation were in (English, Chinese, or
+  one the bot does not answer in), read from the language tagger's slot;
 - `metrics`: `compute` (pure: events in, `Report` out) and the `DEFINITIONS` of every figure;
 - `charts`, `render` (with `template.html.j2`): the HTML page and the terminal summary;
 - `cli`: the command line (`python -m refund_assistant.report`).

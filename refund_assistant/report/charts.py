@@ -21,6 +21,8 @@ from refund_assistant.report.metrics import DayCounts, Report
 
 TOPICS_IN_CHART = 15
 BAR_COLOUR = "#2f6fb5"
+# Answered, unanswered, handed off: the outcomes of a conversation, one colour each.
+OUTCOME_COLOURS = ("#2f6fb5", "#e0a030", "#8a94a6")
 
 
 def _chart_label(text: str, width: int = 40) -> str:
@@ -53,6 +55,37 @@ def _bar_chart(items: Sequence[tuple[str, float]], xlabel: str, as_percent: bool
     return _png(figure)
 
 
+def _language_chart(report: Report) -> str:
+    """One bar per language with conversations: answered, unanswered and handed-off shares of
+    its conversations, stacked, each labelled with its count. Labels are words (no emoji, no
+    Chinese characters), so the default font draws them all."""
+    languages = [(name, f) for name, f in report.by_language.items() if f.conversations]
+    figure = Figure(figsize=(7, 0.6 * len(languages) + 1.4))
+    axes = figure.add_subplot()
+    labels = [f"{_chart_label(name)}: {f.conversations}" for name, f in languages][::-1]
+    left = [0.0] * len(languages)
+    outcomes = [
+        ("answered", [f.answered for _, f in languages]),
+        ("unanswered", [f.unanswered_conversations for _, f in languages]),
+        ("handed off", [f.handed_off for _, f in languages]),
+    ]
+    for (outcome, counts), colour in zip(outcomes, OUTCOME_COLOURS, strict=True):
+        counts = counts[::-1]
+        totals = [f.conversations for _, f in languages][::-1]
+        widths = [count / total * 100 for count, total in zip(counts, totals, strict=True)]
+        bars = axes.barh(labels, widths, left=left, color=colour, label=outcome)
+        axes.bar_label(
+            bars, labels=[str(c) if c else "" for c in counts], label_type="center", color="white"
+        )
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+    axes.set_xlabel("share of the language's conversations (their number after its name)")
+    axes.set_xlim(0, 100)
+    axes.xaxis.set_major_formatter(PercentFormatter(decimals=None))
+    axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    axes.spines[["top", "right"]].set_visible(False)
+    return _png(figure)
+
+
 def _trend_chart(daily: Sequence[DayCounts]) -> str:
     figure = Figure(figsize=(8, 3.5))
     axes = figure.add_subplot()
@@ -76,8 +109,9 @@ def _trend_chart(daily: Sequence[DayCounts]) -> str:
 def charts(report: Report) -> dict[str, str | None]:
     """Base64 PNGs (None when there is nothing to draw)."""
     if not report.conversations:
-        return {"handoffs": None, "topics": None, "trend": None}
+        return {"handoffs": None, "languages": None, "topics": None, "trend": None}
     return {
+        "languages": _language_chart(report),
         "handoffs": _bar_chart(
             [(reason, report.handoff_rate_for(reason)) for reason in report.handoffs_by_reason],
             "share of all conversations handed off for this reason",

@@ -2,8 +2,8 @@
 
 Why its own step: every figure counts conversations or the seller messages in them, so what a
 conversation is (where it starts, which day it belongs to, which messages are feedback, which
-handoffs are new, which language each message was answered in) is decided once, here. The
-sessions are cut by the same helper that handoff tickets and the feedback question use
+handoffs are new, which language each message and the conversation were in) is decided once,
+here. The sessions are cut by the same helper that handoff tickets and the feedback question use
 (`refund_assistant.conversation`).
 """
 
@@ -17,8 +17,9 @@ from refund_assistant.conversation import bot_response_name, split_sessions
 from refund_assistant.dialogue.feedback import FEEDBACK_QUESTION
 from refund_assistant.handoff.ticket import REASON_SLOT as HANDOFF_REASON_SLOT
 from refund_assistant.intents import AFFIRM, DENY, FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL
+from refund_assistant.languages import LANGUAGE_SLOT
 from refund_assistant.report.events import Event
-from refund_assistant.report.language import LANGUAGE_SLOT, in_unsupported_language
+from refund_assistant.report.language import conversation_language, in_unsupported_language
 
 # A typed "yes"/"no" right after "Did this answer your question?" is feedback too.
 FEEDBACK_BY_ANSWER = {AFFIRM: FEEDBACK_HELPFUL, DENY: FEEDBACK_NOT_HELPFUL}
@@ -28,7 +29,8 @@ FEEDBACK_BY_ANSWER = {AFFIRM: FEEDBACK_HELPFUL, DENY: FEEDBACK_NOT_HELPFUL}
 class SellerMessage:
     text: str
     intent: str | None
-    # The `language` slot's value when the bot answered this message; None when it was not set.
+    # The `language` slot's value set for this message (after it, before the seller's next
+    # message; the last one if set twice); None when it was not set for it, or set to None.
     language: str | None = None
 
     @property
@@ -47,10 +49,22 @@ class Conversation:
     day: date
     messages: tuple[SellerMessage, ...]
     handoff_reasons: tuple[str, ...]
+    # The `language` slot's last value in the session, one carried over from the previous session
+    # included; None when it had none (or was reset to None last).
+    language: str | None = None
 
     @property
     def handed_off(self) -> bool:
         return bool(self.handoff_reasons)
+
+    @property
+    def language_group(self) -> str:
+        """English, Chinese or other (unsupported): see `report.language`."""
+        return conversation_language(
+            self.language,
+            [m.text for m in self.messages],
+            any(m.in_unsupported_language for m in self.messages),
+        )
 
     def count(self, intent: str) -> int:
         return sum(1 for message in self.messages if message.intent == intent)
@@ -80,14 +94,10 @@ def _conversation(sender_id: str, session: Sequence[Event]) -> Conversation | No
         return None
     messages: list[SellerMessage] = []
     feedback_asked = False
-    # The `language` slot as it stands, carried over from the previous session included; a
-    # message takes the value in effect when the next one arrives (or the session ends), so a
-    # value set while the bot answers it counts for it.
+    # The `language` slot as it stands, carried over from the previous session included: the
+    # conversation's language at the end. A message takes a value set after it (the tagger's,
+    # right after the message), not one it found in effect.
     language: str | None = None
-
-    def settle_language() -> None:
-        if messages and language is not None:
-            messages[-1] = replace(messages[-1], language=language)
 
     for event in session:
         if event.type_name == "bot":
@@ -95,14 +105,14 @@ def _conversation(sender_id: str, session: Sequence[Event]) -> Conversation | No
         elif event.type_name == "slot" and event.data.get("name") == LANGUAGE_SLOT:
             value = event.data.get("value")
             language = str(value) if value is not None else None
+            if messages:
+                messages[-1] = replace(messages[-1], language=language)
         elif event.type_name == "user":
-            settle_language()
             intent = event.intent_name
             if feedback_asked and intent is not None:
                 intent = FEEDBACK_BY_ANSWER.get(intent, intent)
             messages.append(SellerMessage(text=event.data.get("text") or "", intent=intent))
             feedback_asked = False
-    settle_language()
     reasons: list[str] = []
     # Slots set before the first seller message are the previous session's values, carried over
     # by action_session_start: not a new handoff.
@@ -116,6 +126,7 @@ def _conversation(sender_id: str, session: Sequence[Event]) -> Conversation | No
         day=_utc_day(first_timestamp),
         messages=tuple(messages),
         handoff_reasons=tuple(reasons),
+        language=language,
     )
 
 

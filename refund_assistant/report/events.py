@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from refund_assistant.conversation import SESSION_START_ACTION, intent_of
 from refund_assistant.dialogue.feedback import FEEDBACK_QUESTION
 from refund_assistant.handoff.ticket import REASON_SLOT as HANDOFF_REASON_SLOT
+from refund_assistant.languages import LANGUAGE_SLOT
 from refund_assistant.report.database import (
     ReportError,
     database_url,
@@ -24,7 +25,6 @@ from refund_assistant.report.database import (
     open_engine,
     shown,
 )
-from refund_assistant.report.language import LANGUAGE_SLOT
 
 EVENTS_TABLE = "events"
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
+from typing import Any
 
 from refund_assistant.conversation import SESSION_START_ACTION
 from refund_assistant.handoff.ticket import REASON_SLOT as HANDOFF_REASON_SLOT
@@ -22,10 +23,17 @@ from refund_assistant.intents import FEEDBACK_NOT_HELPFUL as NOT_HELPFUL_INTENT
 from refund_assistant.intents import GOODBYE, OUT_OF_SCOPE, THANK
 from refund_assistant.intents import MECHANICS as MECHANICS_INTENTS
 from refund_assistant.intents import NOT_COVERED as NOT_COVERED_INTENTS
+from refund_assistant.languages import LANGUAGE_SLOT
 from refund_assistant.privacy import mask_personal_data
 from refund_assistant.report.conversations import Conversation, SellerMessage, split_conversations
 from refund_assistant.report.events import Event
-from refund_assistant.report.language import LANGUAGE_SLOT, REPLY_LANGUAGES
+from refund_assistant.report.language import (
+    CHINESE,
+    ENGLISH,
+    LANGUAGE_GROUPS,
+    OTHER_LANGUAGE,
+    REPLY_LANGUAGES,
+)
 
 
 def _code(reason: str) -> str:
@@ -74,23 +82,21 @@ def share(part: int, whole: int) -> float:
 
 
 @dataclass(frozen=True)
-class Report:
-    since: date | None
-    until: date | None
+class Figures:
+    """The main counts of a set of conversations: all of them (`Report`), or one language's."""
+
     conversations: int
     answered: int
     # Unanswered conversations by reason, every reason of UNANSWERED_REASONS listed in order.
     unanswered_by_reason: dict[str, int]
     handed_off: int
-    confirmed_resolved: int
+    # Handed-off conversations by reason: the known reasons in order, then any other found.
     handoffs_by_reason: dict[str, int]
+    confirmed_resolved: int
     seller_messages: int
     fallback_messages: int
     helpful: int
     not_helpful: int
-    topics: list[tuple[str, int]]
-    unanswered: list[UnansweredMessage]
-    daily: list[DayCounts]
 
     @property
     def unanswered_conversations(self) -> int:
@@ -139,6 +145,17 @@ class Report:
     def handoff_rate_for(self, reason: str) -> float:
         return share(self.handoffs_by_reason.get(reason, 0), self.conversations)
 
+
+@dataclass(frozen=True)
+class Report(Figures):
+    since: date | None
+    until: date | None
+    topics: list[tuple[str, int]]
+    unanswered: list[UnansweredMessage]
+    daily: list[DayCounts]
+    # The same figures for each language group of LANGUAGE_GROUPS, all listed, in that order.
+    by_language: dict[str, Figures]
+
     @property
     def period(self) -> str:
         if self.since and self.until:
@@ -156,12 +173,15 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _handoffs_by_reason(conversations: Sequence[Conversation]) -> dict[str, int]:
+def _handoffs_by_reason(
+    conversations: Sequence[Conversation], reasons: Sequence[str] = ()
+) -> dict[str, int]:
+    """Every reason of `reasons` (else the known ones) listed, then any other found, most
+    frequent first."""
     counts = Counter(reason for c in conversations for reason in c.handoff_reasons)
-    unknown = sorted(
-        (r for r in counts if r not in KNOWN_HANDOFF_REASONS), key=lambda r: (-counts[r], r)
-    )
-    return {reason: counts.get(reason, 0) for reason in (*KNOWN_HANDOFF_REASONS, *unknown)}
+    listed = tuple(reasons) or KNOWN_HANDOFF_REASONS
+    unknown = sorted((r for r in counts if r not in listed), key=lambda r: (-counts[r], r))
+    return {reason: counts.get(reason, 0) for reason in (*listed, *unknown)}
 
 
 def unanswered_reason(message: SellerMessage) -> str | None:
@@ -246,6 +266,34 @@ def _daily(conversations: Sequence[Conversation]) -> list[DayCounts]:
     return days
 
 
+def figures(conversations: Sequence[Conversation], handoff_reasons: Sequence[str] = ()) -> Figures:
+    """The main counts of `conversations`, with every reason of `handoff_reasons` listed."""
+    return Figures(
+        conversations=len(conversations),
+        answered=sum(is_answered(c) for c in conversations),
+        unanswered_by_reason=_unanswered_by_reason(conversations),
+        handed_off=sum(c.handed_off for c in conversations),
+        handoffs_by_reason=_handoffs_by_reason(conversations, handoff_reasons),
+        confirmed_resolved=sum(
+            1 for c in conversations if is_answered(c) and c.count(HELPFUL_INTENT) > 0
+        ),
+        seller_messages=sum(len(c.messages) for c in conversations),
+        fallback_messages=sum(c.count(FALLBACK_INTENT) for c in conversations),
+        helpful=sum(c.count(HELPFUL_INTENT) for c in conversations),
+        not_helpful=sum(c.count(NOT_HELPFUL_INTENT) for c in conversations),
+    )
+
+
+def _by_language(
+    conversations: Sequence[Conversation], handoff_reasons: Sequence[str]
+) -> dict[str, Figures]:
+    """Each language group's figures, with the same handoff reasons listed as the totals."""
+    return {
+        group: figures([c for c in conversations if c.language_group == group], handoff_reasons)
+        for group in LANGUAGE_GROUPS
+    }
+
+
 def compute(
     events: Iterable[Event], since: date | None = None, until: date | None = None
 ) -> Report:
@@ -257,24 +305,16 @@ def compute(
     ]
     messages = [m for c in conversations for m in c.messages]
     topics = Counter(m.intent for m in messages if m.intent and m.intent not in MECHANICS_INTENTS)
+    totals = figures(conversations)
+    main_counts: dict[str, Any] = {f.name: getattr(totals, f.name) for f in fields(Figures)}
     return Report(
+        **main_counts,
         since=since,
         until=until,
-        conversations=len(conversations),
-        answered=sum(is_answered(c) for c in conversations),
-        unanswered_by_reason=_unanswered_by_reason(conversations),
-        handed_off=sum(c.handed_off for c in conversations),
-        confirmed_resolved=sum(
-            1 for c in conversations if is_answered(c) and c.count(HELPFUL_INTENT) > 0
-        ),
-        handoffs_by_reason=_handoffs_by_reason(conversations),
-        seller_messages=len(messages),
-        fallback_messages=sum(c.count(FALLBACK_INTENT) for c in conversations),
-        helpful=sum(c.count(HELPFUL_INTENT) for c in conversations),
-        not_helpful=sum(c.count(NOT_HELPFUL_INTENT) for c in conversations),
         topics=sorted(topics.items(), key=lambda item: (-item[1], item[0])),
         unanswered=_unanswered(messages),
         daily=_daily(conversations),
+        by_language=_by_language(conversations, tuple(totals.handoffs_by_reason)),
     )
 
 
@@ -329,14 +369,32 @@ DEFINITIONS: list[tuple[str, str]] = [
     ),
     (
         "Unsupported language",
-        "A typed seller message in a language the bot does not answer in. The bot has no language "
-        "detector yet and answers in English, so this is a message more than half of whose "
-        "letters are not Latin letters (Chinese, Cyrillic, Arabic…); digits, punctuation, symbols "
-        "and masking placeholders such as [phone] are not counted, and other Latin-script "
-        f"languages (Spanish…) are not caught. Where the slot {LANGUAGE_SLOT} is set in a "
-        "conversation, its value when the bot answered a message decides instead: a language "
-        f"code (the part before any - or _) other than {_codes(REPLY_LANGUAGES)} is unsupported. "
-        "Button presses are in no language.",
+        "A typed seller message in a language the bot does not answer in; it answers in English "
+        f"and Chinese ({_codes(REPLY_LANGUAGES)}). The language tagger sets the slot "
+        f"{LANGUAGE_SLOT} after every seller message in which it finds English or Chinese. "
+        "Where it set the slot for a message (after the message, before the seller's next one), "
+        "that value decides: a language code (the part before any - or _) other than "
+        f"{_codes(REPLY_LANGUAGES)} is unsupported. Where no value was set for it (an "
+        'acknowledgement such as "ok", a date, or a language the tagger does not know), the '
+        "script decides: the message is unsupported when more than half of its letters are "
+        "neither Latin letters nor Chinese characters (Cyrillic, Arabic, Thai, Japanese kana…; "
+        "in a text with kana the Chinese characters count as Japanese too). Digits, punctuation, "
+        "symbols and masking placeholders such as [phone] are not counted. Other Latin-script "
+        "languages (Spanish…) are not caught: the tagger takes them for English. Button presses "
+        "are in no language.",
+    ),
+    (
+        "Conversation language",
+        f"{ENGLISH}, {CHINESE} or {OTHER_LANGUAGE}: the last value of the slot {LANGUAGE_SLOT} in "
+        "the conversation, a value carried over from the seller's previous session included, "
+        "which is the language the bot was answering in at the end: en is "
+        f"{ENGLISH}, zh {CHINESE} (a region or script subtag such as zh-TW counts by its "
+        f"language), any other value {OTHER_LANGUAGE}. A conversation without a value (stored "
+        "before the language tagger was added, or in which it recognised nothing) gets the "
+        "language the tagger's own rule finds in its seller messages, the last one found; "
+        f"failing that, {OTHER_LANGUAGE} if one of its messages was in an unsupported language, "
+        f"else {ENGLISH}, the bot's default. So a Chinese conversation stored before the tagger "
+        f"counts as {CHINESE}, although the bot answered it in English then.",
     ),
     (
         "Contained",
@@ -377,5 +435,14 @@ DEFINITIONS: list[tuple[str, str]] = [
         "Per day (the conversation's date, UTC): conversations; answered, unanswered and "
         "handed-off conversations; and fallback messages in those conversations, so the days add "
         "up to the totals above.",
+    ),
+    (
+        "By language",
+        "The main figures (answered, unanswered and their reasons, handed off and its reasons, "
+        "confirmed resolved, seller messages, fallbacks, feedback), counted the same way over the "
+        "conversations of one language only (see Conversation language), with their messages. "
+        "Shares and rates are within that language: of its conversations, of its seller "
+        "messages, of its feedback. Each conversation is in exactly one language, so the "
+        "languages add up to all.",
     ),
 ]

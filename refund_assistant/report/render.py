@@ -3,7 +3,7 @@
 Why a template file: the page's markup and style are edited as HTML, with a template engine
 that escapes every inserted text (sellers type anything, `<script>` included) and stops on any
 name it does not know instead of printing nothing. The terminal summary shows the headline
-figures so a run in a shell or a CI log needs no browser. Both label every figure in words, never
+figures, overall and by language, so a run in a shell or a CI log needs no browser. Both label every figure in words, never
 an emoji: a viewer without an emoji font would see empty boxes.
 """
 
@@ -19,10 +19,11 @@ import jinja2
 
 from refund_assistant.report.charts import charts
 from refund_assistant.report.database import shown
-from refund_assistant.report.metrics import DEFINITIONS, Report
+from refund_assistant.report.metrics import DEFINITIONS, Figures, Report
 
 TEMPLATE_DIR = Path(__file__).resolve().parent
 TEMPLATE = "template.html.j2"
+ALL_LANGUAGES = "all languages"
 
 
 def percent(value: float) -> str:
@@ -38,6 +39,11 @@ def _environment() -> jinja2.Environment:
     )
 
 
+def language_columns(report: Report) -> list[tuple[str, Figures]]:
+    """The columns of the page's table by language: each language, then all of them."""
+    return [*report.by_language.items(), (ALL_LANGUAGES, report)]
+
+
 def render_html(
     report: Report, generated_at: datetime, source: str, tickets: Sequence[dict[str, Any]] = ()
 ) -> str:
@@ -47,6 +53,7 @@ def render_html(
         .get_template(TEMPLATE)
         .render(
             r=report,
+            language_columns=language_columns(report),
             tickets=tickets,
             pct=percent,
             charts=charts(report),
@@ -54,6 +61,16 @@ def render_html(
             generated_at=generated_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             source=shown(source),
         )
+    )
+
+
+def _language_line(figures: Figures, all_conversations: int) -> str:
+    return (
+        f"{figures.conversations} of {all_conversations} conversations: answered {figures.answered} "
+        f"({percent(figures.answered_rate)}), unanswered {figures.unanswered_conversations} "
+        f"({percent(figures.unanswered_rate)}), handed off {figures.handed_off} "
+        f"({percent(figures.handoff_rate)}); feedback helpful {figures.helpful} / not helpful "
+        f"{figures.not_helpful}"
     )
 
 
@@ -90,9 +107,12 @@ def summary_text(report: Report, html_path: Path) -> str:
             f"helpful {report.helpful} ({percent(report.helpful_share)}) / "
             f"not helpful {report.not_helpful} ({percent(report.not_helpful_share)})",
         ),
-        ("top topics", topics),
-        ("HTML report", str(html_path)),
     ]
+    rows += [
+        (language, _language_line(figures, report.conversations))
+        for language, figures in report.by_language.items()
+    ]
+    rows += [("top topics", topics), ("HTML report", str(html_path))]
     lines = [f"Refund Assistant deflection report, {report.period}"]
     lines += [f"  {label:<20}{value}" for label, value in rows]
     return "\n".join(lines)

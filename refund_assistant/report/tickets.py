@@ -3,7 +3,9 @@
 Why here and not in the ticket store: the store writes and reads through its own engine, which
 creates the table; the report must only read, through its own read-only connection. The table
 definition is shared (`refund_assistant.handoff.store`), so a new column cannot make the two
-disagree. Summaries are masked again, as every seller text the report shows.
+disagree. Summaries are masked again, as every seller text the report shows. The seller's
+language is shown in words ("Chinese (Traditional)"); a ticket filed before tickets recorded it
+reads as English, the store's default for old rows.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from refund_assistant.handoff.store import read_tickets
+from refund_assistant.handoff.ticket import language_name
 from refund_assistant.privacy import mask_personal_data
 from refund_assistant.report.database import (
     ReportError,
@@ -24,7 +27,15 @@ from refund_assistant.report.database import (
 )
 
 # The columns the report shows: not the seller id, not the full ticket JSON.
-REPORT_COLUMNS = ("id", "created_at", "reason", "channel", "delivery_status", "summary")
+REPORT_COLUMNS = (
+    "id",
+    "created_at",
+    "reason",
+    "language",
+    "channel",
+    "delivery_status",
+    "summary",
+)
 
 
 def load_tickets(
@@ -52,6 +63,7 @@ def load_tickets(
                 **shown_row,
                 "created_at": created.strftime("%Y-%m-%d %H:%M"),
                 "summary": mask_personal_data(row["summary"]),
+                "language": language_name(row["language"], row["chinese_script"]),
             }
         )
     return tickets

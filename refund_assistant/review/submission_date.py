@@ -18,6 +18,9 @@ orders give a valid date, we take the one closest to today in the past, because 
 about a review that takes 7-15 working days nearly always applied in the last weeks: on
 26 Nov 2026 both "02/11" and "11/02" mean 2 November 2026, not 11 February.
 
+Chinese ("我11月3号提交的", "上周五", "三天前") is read by the rules in `chinese_dates`, with the
+same ranks and judging; there a numeric 11/3 is month first, the order Chinese is written in.
+
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import Any, cast
 
 import dateparser
 
+from refund_assistant.review import chinese_dates
 from refund_assistant.review.calendar import working_days_before
 
 # --- the rules, in one place -------------------------------------------------------------------
@@ -91,10 +95,20 @@ _WORDS_AS_OFFSET = {  # days from today
 
 
 def parse_submission_date(text: str, today: date) -> DateParse:
-    """The submission date in `text`, judged against `today` (future / older than MAX_AGE_DAYS)."""
-    text = re.sub(r"\s+", " ", (text or "").lower().replace("\u2019", "'"))
+    """The submission date in `text`, judged against `today` (future / older than MAX_AGE_DAYS).
+
+    A message with Chinese characters is also read by the Chinese rules (`chinese_dates`), after
+    the English ones have been given the spaces they need around Latin words and digits; on a tie
+    (the same span, "11/3") the Chinese reading wins.
+    """
+    text = text or ""
+    patterns = _PATTERNS
+    if chinese_dates.has_chinese(text):
+        text = chinese_dates.normalise(text)
+        patterns = _CHINESE_PATTERNS + _PATTERNS
+    text = re.sub(r"\s+", " ", text.lower().replace("\u2019", "'"))
     candidates = []  # (rank, start, -length, resolver, match)
-    for rank, pattern, resolver in _PATTERNS:
+    for rank, pattern, resolver in patterns:
         for match in pattern.finditer(text):
             candidates.append((rank, match.start(), -len(match.group()), resolver, match))
     for *_, resolver, match in sorted(candidates, key=lambda c: c[:3]):
@@ -306,4 +320,15 @@ _PATTERNS: list[tuple[int, re.Pattern[str], Resolver]] = [
             _resolve_today,
         ),
     ]
+]
+
+_CHINESE_PATTERNS: list[tuple[int, re.Pattern[str], Resolver]] = [
+    (rank, pattern, resolver)
+    for rank, rules in [
+        (_RANK_CALENDAR, chinese_dates.CALENDAR_RULES),
+        (_RANK_DAY_OF_MONTH, chinese_dates.DAY_OF_MONTH_RULES),
+        (_RANK_RELATIVE, chinese_dates.RELATIVE_RULES),
+        (_RANK_TODAY, chinese_dates.TODAY_RULES),
+    ]
+    for pattern, resolver in rules
 ]

@@ -246,6 +246,34 @@ def test_restart_starts_over_with_the_greeting(chat):
     assert chat.send_text("/restart") == [expected_message("utter_greet")]
 
 
+def user_events(bot, sender_id: int) -> list[dict[str, Any]]:
+    """The seller's messages as the bot's tracker store holds them, in order."""
+    with sqlite3.connect(bot.output.with_suffix(".db")) as db:
+        rows = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
+            (str(sender_id),),
+        ).fetchall()
+    return [json.loads(data) for (data,) in rows]
+
+
+def test_start_carries_the_sellers_telegram_language_and_other_messages_do_not(chat, telegram_bot):
+    """The language tagger reads `language_code` for a message with no language of its own;
+    typed questions and button presses carry none, so their own text decides."""
+    chat.user["language_code"] = "zh-hans"
+    chat.send_text("/start")
+    chat.send_text("how long does the review take?")
+    chat.press("/feedback_helpful")
+    stored = [
+        (event["text"], (event.get("metadata") or {}).get("language_code"))
+        for event in user_events(telegram_bot, chat.chat_id)
+    ]
+    assert stored == [
+        ("/greet", "zh-hans"),
+        ("how long does the review take?", None),
+        ("/feedback_helpful", None),
+    ]
+
+
 def test_the_greeting_keyboard_is_one_button_per_row(chat):
     (greeting,) = chat.send_text("/start")
     rows = greeting["reply_markup"]["inline_keyboard"]

@@ -1,6 +1,7 @@
 """The website widget in a real browser (headless Debian Chromium), against the servers that
 `make run` starts: the demo page, a conversation with buttons, a reload, HTML shown as text,
-a phone-sized screen, keyboard-only use, and what happens while the server is unreachable.
+a phone-sized screen, keyboard-only use, what happens while the server is unreachable, and the
+widget's language (its labels, the EN / 中文 switch, and the language sent to the bot).
 
 Screenshots go to tests/artifacts/ (not committed)."""
 
@@ -64,9 +65,11 @@ class Watched:
     """A page in a fresh browser context (empty localStorage), with its script errors and
     dialogs recorded so a test can prove that nothing ran that should not have."""
 
-    def __init__(self, browser: Browser, width: int = 1280, height: int = 800):
+    def __init__(
+        self, browser: Browser, width: int = 1280, height: int = 800, locale: str = "en-US"
+    ):
         self.context = browser.new_context(
-            viewport={"width": width, "height": height}, device_scale_factor=1
+            viewport={"width": width, "height": height}, device_scale_factor=1, locale=locale
         )
         self.context.set_default_timeout(15_000)
         self.page: Page = self.context.new_page()
@@ -103,8 +106,8 @@ def open_widget(page: Page) -> None:
     expect(page.get_by_label(INPUT)).to_be_focused()
 
 
-def send(page: Page, text: str) -> None:
-    box = page.get_by_label(INPUT)
+def send(page: Page, text: str, label: str = INPUT) -> None:
+    box = page.get_by_label(label)
     box.fill(text)
     box.press("Enter")
 
@@ -325,8 +328,10 @@ def test_keyboard_only(bot, watched):
     # From the top of the page, Tab goes through the page, then the widget in a sensible order.
     page.get_by_role("heading", name="Deposit refund help").click()
     order = tab_until(page, INPUT)
-    assert order[-4:] == [
+    assert order[-6:] == [
         LAUNCHER,
+        "English",
+        "中文",
         "Close the chat",
         "Conversation with the Refund Assistant",
         INPUT,
@@ -453,9 +458,10 @@ class StandInServer:
 
 
 @pytest.fixture
-def unreachable_page(watched) -> Iterator[tuple]:
-    """The demo page served by its own web_server.py (as `make run` serves it) but pointed at a
-    port nothing listens on yet, and the stand-in server that can be started there later.
+def stand_in_site() -> Iterator[tuple[str, StandInServer]]:
+    """The address of the demo page served by its own web_server.py (as `make run` serves it)
+    but pointed at a port nothing listens on yet, and the stand-in server that can be started
+    there later.
 
     (A page made up with page.route or set_content would not do: Chromium treats such a page as
     public and its Local Network Access checks then block every request to 127.0.0.1.)"""
@@ -478,11 +484,17 @@ def unreachable_page(watched) -> Iterator[tuple]:
         while not port_is_open(web_port):
             assert web_server.poll() is None and time.monotonic() < deadline, "web_server.py failed"
             time.sleep(0.1)
-        yield watched.page, f"http://127.0.0.1:{web_port}/", server
+        yield f"http://127.0.0.1:{web_port}/", server
     finally:
         server.close()
         web_server.terminate()
         web_server.wait(10)
+
+
+@pytest.fixture
+def unreachable_page(watched, stand_in_site) -> tuple:
+    url, server = stand_in_site
+    return watched.page, url, server
 
 
 def test_server_unreachable_banner_queue_and_reconnect(unreachable_page, watched):
@@ -504,7 +516,14 @@ def test_server_unreachable_banner_queue_and_reconnect(unreachable_page, watched
     expect(page.locator(".rw-queued")).to_have_count(0)
     # First visit: no stored id, so the server chose one; the message went to that session.
     assert server.session_requests == [None]
-    assert server.messages == [{"message": "sent while offline", "session_id": "stand-in-session"}]
+    # ... the first message of the session tells the bot the widget's language.
+    assert server.messages == [
+        {
+            "message": "sent while offline",
+            "session_id": "stand-in-session",
+            "metadata": {"language": "en"},
+        }
+    ]
 
     # The bot's text is text too: markup in it, and in a button title, is shown literally.
     expect(bot_bubbles(page).last).to_contain_text("<img src=x onerror=alert(2)><b>not bold</b>")
@@ -522,3 +541,167 @@ def test_server_unreachable_banner_queue_and_reconnect(unreachable_page, watched
     assert server.messages[-1] == {"message": "/go_on", "session_id": "stand-in-session"}
     page.wait_for_timeout(300)
     assert watched.dialogs == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Language: the widget's own labels follow the page, else the browser, and the seller's switch;
+# the bot is told the language with the session's first message and the first after a switch.
+# ---------------------------------------------------------------------------------------------
+
+ZH = {
+    "launcher": "与退款助手聊天",
+    "title": "退款助手",
+    "input": "发给退款助手的消息",
+    "placeholder": "请输入保证金退款的问题…",
+    "send": "发送",
+    "unreachable": "暂时连接不上助手，正在重新连接…",
+    "queued": "尚未发送，助手恢复后会自动发送。",
+    "welcome": "您好！我可以帮您退还速卖通店铺保证金。",
+}
+ZH_TW = {
+    "launcher": "與退款助手聊天",
+    "title": "退款助手",
+    "input": "傳給退款助手的訊息",
+    "send": "傳送",
+    "unreachable": "暫時無法連線到助手，正在重新連線…",
+}
+
+
+def set_page_language(page: Page, lang: str | None) -> None:
+    """Gives the demo page another <html lang> (none for None) before the widget reads it: the
+    widget's deferred script runs after the document turns "interactive"."""
+    page.add_init_script(f"""
+        document.addEventListener('readystatechange', () => {{
+            if (document.readyState !== 'interactive') return;
+            const lang = {json.dumps(lang)};
+            if (lang === null) document.documentElement.removeAttribute('lang');
+            else document.documentElement.lang = lang;
+        }});
+    """)
+
+
+def expect_english_labels(page: Page) -> None:
+    expect(page.get_by_role("heading", name="Refund Assistant")).to_be_visible()
+    expect(page.get_by_label(INPUT)).to_have_attribute(
+        "placeholder", "Ask about your deposit refund…"
+    )
+    expect(page.get_by_role("button", name="Send")).to_be_visible()
+    expect(bot_bubbles(page).first).to_contain_text("Hi! I can help you")
+    expect(page.locator("#refund-widget")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("button", name="English")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("button", name="中文")).to_have_attribute("aria-pressed", "false")
+
+
+def expect_chinese_labels(page: Page) -> None:
+    expect(page.get_by_role("heading", name=ZH["title"])).to_be_visible()
+    expect(page.get_by_label(ZH["input"])).to_have_attribute("placeholder", ZH["placeholder"])
+    expect(page.get_by_role("button", name=ZH["send"], exact=True)).to_be_visible()
+    expect(bot_bubbles(page).first).to_contain_text(ZH["welcome"])
+    expect(page.locator("#refund-widget")).to_have_attribute("lang", "zh-CN")
+    expect(page.get_by_role("button", name="中文")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("button", name="English")).to_have_attribute("aria-pressed", "false")
+    expect(page.locator("#refund-widget")).not_to_contain_text("Refund Assistant")
+
+
+def test_labels_follow_the_page_language(stand_in_site, watched):
+    """A Chinese page gets a Chinese widget, in an English browser; the connection banner too."""
+    url, _ = stand_in_site
+    page = watched.page
+    set_page_language(page, "zh-CN")
+    page.goto(url)
+    page.get_by_role("button", name=ZH["launcher"]).click()
+    expect_chinese_labels(page)
+    expect(page.get_by_role("button", name="关闭聊天")).to_be_visible()
+    expect(page.get_by_role("list", name="与退款助手的对话")).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text(ZH["unreachable"], timeout=15_000)
+    send(page, "离线时发的消息", label=ZH["input"])
+    expect(page.locator(".rw-msg--user").last).to_contain_text(ZH["queued"])
+    expect(user_bubbles(page).last).to_have_text("您：离线时发的消息")
+    screenshot(page, "widget-zh.png")
+
+
+def test_without_a_page_language_labels_follow_the_browser(stand_in_site, browser):
+    """A page without <html lang> in a Traditional Chinese browser: Traditional labels."""
+    url, _ = stand_in_site
+    taiwan = Watched(browser, width=360, height=640, locale="zh-TW")
+    page = taiwan.page
+    try:
+        set_page_language(page, None)
+        page.goto(url)
+        page.get_by_role("button", name=ZH_TW["launcher"]).click()
+        expect(page.get_by_role("heading", name=ZH_TW["title"])).to_be_visible()
+        expect(page.get_by_label(ZH_TW["input"])).to_be_focused()
+        expect(page.get_by_role("button", name=ZH_TW["send"], exact=True)).to_be_visible()
+        expect(page.get_by_role("status")).to_have_text(ZH_TW["unreachable"], timeout=15_000)
+        expect(page.locator("#refund-widget")).to_have_attribute("lang", "zh-TW")
+        expect(page.get_by_role("button", name="中文")).to_have_attribute("aria-pressed", "true")
+        # On a phone the header still fits: title, EN / 中文 and the close button.
+        for name in ("English", "中文", "關閉聊天"):
+            box = page.get_by_role("button", name=name).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, name
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        screenshot(page, "widget-zh-tw-phone.png")
+        assert taiwan.errors == []
+    finally:
+        taiwan.close()
+
+
+def test_an_english_page_in_a_chinese_browser_stays_english(stand_in_site, browser):
+    """The page's language comes first: the demo page says lang="en"."""
+    url, _ = stand_in_site
+    chinese = Watched(browser, locale="zh-CN")
+    try:
+        chinese.page.goto(url)
+        open_widget(chinese.page)
+        expect_english_labels(chinese.page)
+        assert chinese.errors == []
+    finally:
+        chinese.close()
+
+
+def test_the_switch_relabels_the_widget_and_tells_the_bot_once(stand_in_site, watched):
+    """The language goes to the bot with the session's first message, then with the first
+    message after each switch, and never with the others (a later "ok" or button keeps the
+    language the seller writes in); the choice survives a reload."""
+    url, server = stand_in_site
+    server.start()
+    page = watched.page
+    page.goto(url)
+    open_widget(page)
+    expect_english_labels(page)
+
+    def messages_sent_after(text: str) -> list[dict]:
+        before = len(server.messages)
+        page.locator(".rw-input").fill(text)
+        page.locator(".rw-input").press("Enter")
+        expect(bot_bubbles(page).last).to_contain_text(f"Echo: {text}", timeout=15_000)
+        return server.messages[before:]
+
+    first, second = messages_sent_after("hello"), messages_sent_after("ok")
+    assert first[0]["metadata"] == {"language": "en"}
+    assert "metadata" not in second[0]
+
+    page.get_by_role("button", name="中文").click()
+    expect_chinese_labels(page)
+    # The conversation so far is kept; only the widget's own texts change.
+    expect(user_bubbles(page)).to_have_text(["您：hello", "您：ok"])
+    expect(page.get_by_role("group", name="建议回复")).to_be_visible()
+    # Pressing the current language again is no switch.
+    page.get_by_role("button", name="中文").click()
+    assert messages_sent_after("好的")[0]["metadata"] == {"language": "zh-CN"}
+    assert "metadata" not in messages_sent_after("ok")[0]
+    before = len(server.messages)
+    page.get_by_role("button", name="<i>Go on</i>").click()
+    expect(bot_bubbles(page).last).to_contain_text("Echo: /go_on", timeout=15_000)
+    assert "metadata" not in server.messages[before]
+
+    # Switched, then reloaded before writing: still Chinese, and the next message says so.
+    page.get_by_role("button", name="English").click()
+    expect_english_labels(page)
+    page.get_by_role("button", name="中文").click()
+    page.reload()
+    expect_chinese_labels(page)
+    assert messages_sent_after("审核要多久")[0]["metadata"] == {"language": "zh-CN"}
+    assert "metadata" not in messages_sent_after("ok")[0]
+    assert {m["session_id"] for m in server.messages} == {"stand-in-session"}
+    screenshot(page, "widget-switched-zh.png")

@@ -8,8 +8,13 @@
  *   <script src="vendor/socket.io.min.js"></script>
  *   <script src="widget/refund-widget.js" data-server="https://bot.example.com" defer></script>
  *
- * Structure: config -> storage (localStorage) -> view (DOM) -> connection (socket.io) -> the
- * controller at the bottom that ties them together.
+ * Structure: labels (every fixed text, per language) -> config -> language -> storage
+ * (localStorage) -> view (DOM) -> connection (socket.io) -> the controller at the bottom that
+ * ties them together.
+ *
+ * The widget speaks English or Chinese (Simplified; Traditional for zh-TW/zh-HK browsers): the
+ * page's language, else the browser's, and the seller can switch (EN / 中文). The bot is told
+ * the language only with the first message of a session and the first after a switch.
  *
  * Every text, the bot's and the seller's, is inserted with textContent: HTML in a message is
  * shown as text and never run. Messages typed while the server is unreachable are kept (also
@@ -21,25 +26,74 @@
   var SCRIPT = document.currentScript ||
     document.querySelector("script[src*='refund-widget.js']");
 
-  var TEXT = {
-    title: "Refund Assistant",
-    launcher: "Chat with the Refund Assistant",
-    closeChat: "Close the chat",
-    conversation: "Conversation with the Refund Assistant",
-    suggestions: "Suggested replies",
-    inputLabel: "Your message to the Refund Assistant",
-    placeholder: "Ask about your deposit refund…",
-    send: "Send",
-    you: "You: ",
-    bot: "Refund Assistant: ",
-    typing: "Refund Assistant is typing…",
-    unreachable: "Can't reach the assistant right now — trying to reconnect…",
-    unavailable: "The chat can't start on this page (its connection library is missing).",
-    queued: "Not sent yet — it will be sent when the assistant is back.",
-    rejected: "That message wasn't accepted: ",
-    welcome: "Hi! I can help you get your AliExpress store deposit refunded. Ask me a question, " +
-      "for example \"how do I get my deposit back?\"",
+  // Every fixed text the widget shows, per language: written here and nowhere else. "zh-TW" is
+  // Traditional characters, for browsers and pages in zh-TW, zh-HK, zh-MO or zh-Hant.
+  var LABELS = {
+    en: {
+      title: "Refund Assistant",
+      launcher: "Chat with the Refund Assistant",
+      closeChat: "Close the chat",
+      conversation: "Conversation with the Refund Assistant",
+      suggestions: "Suggested replies",
+      inputLabel: "Your message to the Refund Assistant",
+      placeholder: "Ask about your deposit refund…",
+      send: "Send",
+      you: "You: ",
+      bot: "Refund Assistant: ",
+      typing: "Refund Assistant is typing…",
+      unreachable: "Can't reach the assistant right now — trying to reconnect…",
+      unavailable: "The chat can't start on this page (its connection library is missing).",
+      queued: "Not sent yet — it will be sent when the assistant is back.",
+      rejected: "That message wasn't accepted: ",
+      language: "Language",
+      welcome: "Hi! I can help you get your AliExpress store deposit refunded. Ask me a " +
+        "question, for example \"how do I get my deposit back?\"",
+    },
+    "zh-CN": {
+      title: "退款助手",
+      launcher: "与退款助手聊天",
+      closeChat: "关闭聊天",
+      conversation: "与退款助手的对话",
+      suggestions: "建议回复",
+      inputLabel: "发给退款助手的消息",
+      placeholder: "请输入保证金退款的问题…",
+      send: "发送",
+      you: "您：",
+      bot: "退款助手：",
+      typing: "退款助手正在输入…",
+      unreachable: "暂时连接不上助手，正在重新连接…",
+      unavailable: "此页面无法启动聊天（缺少连接库）。",
+      queued: "尚未发送，助手恢复后会自动发送。",
+      rejected: "这条消息未被接受：",
+      language: "语言",
+      welcome: "您好！我可以帮您退还速卖通店铺保证金。请直接提问，例如“保证金怎么退？”",
+    },
+    "zh-TW": {
+      title: "退款助手",
+      launcher: "與退款助手聊天",
+      closeChat: "關閉聊天",
+      conversation: "與退款助手的對話",
+      suggestions: "建議回覆",
+      inputLabel: "傳給退款助手的訊息",
+      placeholder: "請輸入保證金退款的問題…",
+      send: "傳送",
+      you: "您：",
+      bot: "退款助手：",
+      typing: "退款助手正在輸入…",
+      unreachable: "暫時無法連線到助手，正在重新連線…",
+      unavailable: "此頁面無法啟動聊天（缺少連線程式庫）。",
+      queued: "尚未傳送，助手恢復後會自動傳送。",
+      rejected: "這則訊息未被接受：",
+      language: "語言",
+      welcome: "您好！我可以幫您退還速賣通店鋪保證金。請直接提問，例如「保證金怎麼退？」",
+    },
   };
+  var DEFAULT_LANGUAGE = "en";
+  // The EN / 中文 switch: each language named in itself, the same whatever the labels' language.
+  var SWITCH = [
+    { family: "en", text: "EN", name: "English", lang: "en" },
+    { family: "zh", text: "中文", name: "", lang: "zh" },
+  ];
 
   var TYPING_TIMEOUT_MS = 20000;   // hide the typing dots if no reply comes within this time
   var MAX_ENTRIES = 200;           // history kept per session (oldest dropped first)
@@ -68,8 +122,51 @@
   }
 
   // ---------------------------------------------------------------------------------------
-  // Storage: the session id, the rendered history (per session id) and whether the panel is
-  // open. Falls back to memory when localStorage is unavailable (privacy modes, quotas).
+  // Language: the labels follow the page (<html lang>), else the browser (navigator.languages),
+  // else English, until the seller picks one with the switch. The bot is told the language with
+  // the first message of a session and the first after a switch only (as socket.io metadata
+  // {"language": ...}): a later "ok" or button must not override the language the seller writes.
+  // ---------------------------------------------------------------------------------------
+
+  /** A language tag ("zh-Hant-TW", "en-GB", "zh") as a LABELS key; null for other languages. */
+  function labelsLanguage(tag) {
+    var parts = String(tag || "").trim().toLowerCase().replace(/_/g, "-").split("-");
+    if (parts[0] === "en") return "en";
+    if (parts[0] !== "zh") return null;
+    if (parts.indexOf("hans") !== -1) return "zh-CN";
+    var traditional = ["hant", "tw", "hk", "mo"].some(function (part) {
+      return parts.indexOf(part) !== -1;
+    });
+    return traditional ? "zh-TW" : "zh-CN";
+  }
+
+  /** The page's language, then the browser's, as LABELS keys (unsupported ones left out). */
+  function suggestedLanguages() {
+    var browser = navigator.languages && navigator.languages.length ? navigator.languages
+      : [navigator.language];
+    return [document.documentElement.lang].concat(Array.prototype.slice.call(browser))
+      .map(labelsLanguage)
+      .filter(Boolean);
+  }
+
+  function initialLanguage(chosen) {
+    if (Object.prototype.hasOwnProperty.call(LABELS, chosen)) return chosen;
+    return suggestedLanguages()[0] || DEFAULT_LANGUAGE;
+  }
+
+  /** What the switch's button for `family` ("en" or "zh") selects: for Chinese, Traditional
+   * when the page or browser suggests it, else Simplified. */
+  function languageOfFamily(family) {
+    var suggested = suggestedLanguages().filter(function (code) {
+      return code.split("-")[0] === family;
+    });
+    return suggested[0] || (family === "zh" ? "zh-CN" : "en");
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Storage: the session id, the rendered history (per session id), whether the panel is open,
+  // the language the seller picked and whether the bot still has to be told it. Falls back to
+  // memory when localStorage is unavailable (privacy modes, quotas).
   // ---------------------------------------------------------------------------------------
 
   function createStorage(prefix) {
@@ -125,6 +222,20 @@
       saveOpen: function (open) {
         write("open", open ? "1" : "0");
       },
+      language: function () {
+        return read("language");
+      },
+      saveLanguage: function (code) {
+        write("language", code);
+      },
+      /** null when never saved (a first visit, or a history from before the switch existed). */
+      announce: function () {
+        var value = read("announceLanguage");
+        return value === null ? null : value === "1";
+      },
+      saveAnnounce: function (announce) {
+        write("announceLanguage", announce ? "1" : "0");
+      },
     };
   }
 
@@ -140,6 +251,10 @@
     if (entry.from === "user") {
       clean.send = typeof entry.send === "string" ? entry.send : entry.text;
       if (entry.pending === true) clean.pending = true;
+      // the language this message tells the bot (the session's first, or the first after a switch)
+      if (Object.prototype.hasOwnProperty.call(LABELS, entry.language)) {
+        clean.language = entry.language;
+      }
     } else {
       clean.buttons = (Array.isArray(entry.buttons) ? entry.buttons : []).filter(function (b) {
         return b && typeof b.title === "string" && typeof b.payload === "string";
@@ -216,7 +331,12 @@
     return svg;
   }
 
-  function createView(handlers) {
+  /** The panel in `language` (a LABELS key); setLanguage() puts every label in another. */
+  function createView(handlers, language) {
+    var text = LABELS[language];
+    var status = { key: null, detail: "" };  // what the banner says, redrawn on a switch
+    var entries = [];                         // the last entries drawn, redrawn on a switch
+
     var root = el("div", "rw-root");
     root.id = "refund-widget";
 
@@ -224,7 +344,6 @@
     launcher.type = "button";
     launcher.setAttribute("aria-controls", "rw-panel");
     launcher.setAttribute("aria-expanded", "false");
-    launcher.setAttribute("aria-label", TEXT.launcher);
     launcher.appendChild(icon("rw-icon-chat", "M4 4h16v11H8l-4 4z"));
     launcher.appendChild(icon("rw-icon-close", "M6 6l12 12M18 6L6 18"));
 
@@ -234,26 +353,41 @@
     panel.hidden = true;
 
     var header = el("div", "rw-header");
-    var title = el("h2", "rw-title", TEXT.title);
+    var title = el("h2", "rw-title");
     title.id = "rw-title";
+    var actions = el("div", "rw-header-actions");
+    // EN / 中文: two toggle buttons, the current language pressed.
+    var switcher = el("div", "rw-lang");
+    switcher.setAttribute("role", "group");
+    var switchButtons = SWITCH.map(function (option) {
+      var button = el("button", "rw-lang-option", option.text);
+      button.type = "button";
+      button.lang = option.lang;
+      if (option.name) button.setAttribute("aria-label", option.name);
+      button.dataset.family = option.family;
+      button.addEventListener("click", function () { handlers.onLanguage(option.family); });
+      switcher.appendChild(button);
+      return button;
+    });
     var close = el("button", "rw-close");
     close.type = "button";
-    close.setAttribute("aria-label", TEXT.closeChat);
     close.appendChild(el("span", "", "×")).setAttribute("aria-hidden", "true");
+    actions.appendChild(switcher);
+    actions.appendChild(close);
     header.appendChild(title);
-    header.appendChild(close);
+    header.appendChild(actions);
 
     // Connection problems: a polite live region, empty (and invisible) while all is well.
-    var status = el("p", "rw-status");
-    status.setAttribute("role", "status");
+    var statusLine = el("p", "rw-status");
+    statusLine.setAttribute("role", "status");
 
     var list = el("ol", "rw-messages");
-    list.setAttribute("aria-label", TEXT.conversation);
     list.tabIndex = 0;  // scrollable with the keyboard
 
     var typing = el("div", "rw-typing");
     typing.hidden = true;
-    typing.appendChild(el("span", "rw-sr-only", TEXT.typing));
+    var typingLabel = el("span", "rw-sr-only");
+    typing.appendChild(typingLabel);
     for (var i = 0; i < 3; i += 1) {
       typing.appendChild(el("span", "rw-typing-dot")).setAttribute("aria-hidden", "true");
     }
@@ -266,23 +400,22 @@
 
     var form = el("form", "rw-form");
     form.noValidate = true;
-    var label = el("label", "rw-sr-only", TEXT.inputLabel);
+    var label = el("label", "rw-sr-only");
     label.htmlFor = "rw-input";
     var input = el("input", "rw-input");
     input.id = "rw-input";
     input.type = "text";
     input.autocomplete = "off";
     input.maxLength = MAX_MESSAGE_LENGTH;
-    input.placeholder = TEXT.placeholder;
     input.setAttribute("enterkeyhint", "send");
-    var send = el("button", "rw-send", TEXT.send);
+    var send = el("button", "rw-send");
     send.type = "submit";
     form.appendChild(label);
     form.appendChild(input);
     form.appendChild(send);
 
     panel.appendChild(header);
-    panel.appendChild(status);
+    panel.appendChild(statusLine);
     panel.appendChild(list);
     panel.appendChild(typing);
     panel.appendChild(live);
@@ -298,11 +431,35 @@
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var text = input.value.trim();
-      if (!text) return;
+      var typed = input.value.trim();
+      if (!typed) return;
       input.value = "";
-      handlers.onSend(text);
+      handlers.onSend(typed);
     });
+
+    /** Every fixed text of the panel, in the current language. */
+    function applyLabels() {
+      root.lang = language;
+      launcher.setAttribute("aria-label", text.launcher);
+      title.textContent = text.title;
+      switcher.setAttribute("aria-label", text.language);
+      switchButtons.forEach(function (button) {
+        var current = language.split("-")[0] === button.dataset.family;
+        button.setAttribute("aria-pressed", current ? "true" : "false");
+      });
+      close.setAttribute("aria-label", text.closeChat);
+      list.setAttribute("aria-label", text.conversation);
+      typingLabel.textContent = text.typing;
+      label.textContent = text.inputLabel;
+      input.placeholder = text.placeholder;
+      send.textContent = text.send;
+      drawStatus();
+    }
+
+    function drawStatus() {
+      statusLine.textContent = status.key ? text[status.key] + status.detail : "";
+      root.classList.toggle("rw-is-offline", !!status.key);
+    }
 
     function scrollToEnd() {
       list.scrollTop = list.scrollHeight;
@@ -312,17 +469,17 @@
       var item = el("li", "rw-msg rw-msg--" + entry.from);
       item.dataset.entryId = entry.id;
       var bubble = el("p", "rw-bubble");
-      bubble.appendChild(el("span", "rw-sr-only", entry.from === "user" ? TEXT.you : TEXT.bot));
+      bubble.appendChild(el("span", "rw-sr-only", entry.from === "user" ? text.you : text.bot));
       bubble.appendChild(document.createTextNode(entry.text));
       item.appendChild(bubble);
-      if (entry.pending) item.appendChild(el("p", "rw-queued", TEXT.queued));
+      if (entry.pending) item.appendChild(el("p", "rw-queued", text.queued));
       return item;
     }
 
     function quickRepliesNode(entry) {
       var group = el("div", "rw-quick-replies");
       group.setAttribute("role", "group");
-      group.setAttribute("aria-label", TEXT.suggestions);
+      group.setAttribute("aria-label", text.suggestions);
       entry.buttons.forEach(function (button) {
         var node = el("button", "rw-quick-reply", button.title);
         node.type = "button";
@@ -332,7 +489,7 @@
       return group;
     }
 
-    function renderQuickReplies(entries) {
+    function renderQuickReplies() {
       var old = list.querySelectorAll(".rw-quick-replies");
       for (var j = 0; j < old.length; j += 1) old[j].remove();
       entriesWithLiveButtons(entries).forEach(function (entry) {
@@ -341,20 +498,26 @@
       });
     }
 
+    function renderAll(all) {
+      entries = all;
+      list.textContent = "";
+      list.appendChild(messageNode({ id: "welcome", from: "bot", text: text.welcome }));
+      entries.forEach(function (entry) { list.appendChild(messageNode(entry)); });
+      renderQuickReplies();
+      scrollToEnd();
+    }
+
+    applyLabels();
+
     return {
-      renderAll: function (entries) {
-        list.textContent = "";
-        list.appendChild(messageNode({ id: "welcome", from: "bot", text: TEXT.welcome }));
-        entries.forEach(function (entry) { list.appendChild(messageNode(entry)); });
-        renderQuickReplies(entries);
-        scrollToEnd();
-      },
-      append: function (entry, entries) {
+      renderAll: renderAll,
+      append: function (entry, all) {
+        entries = all;
         list.appendChild(messageNode(entry));
-        renderQuickReplies(entries);
+        renderQuickReplies();
         scrollToEnd();
         if (entry.from === "bot") {
-          live.appendChild(el("p", "", TEXT.bot + entry.text));
+          live.appendChild(el("p", "", text.bot + entry.text));
           while (live.childNodes.length > 3) live.removeChild(live.firstChild);
         }
       },
@@ -367,9 +530,18 @@
         typing.hidden = !visible;
         if (visible) scrollToEnd();
       },
-      setStatus: function (text) {
-        status.textContent = text || "";
-        root.classList.toggle("rw-is-offline", !!text);
+      /** The banner: a LABELS key (and text the server sent after it), or null for none. */
+      setStatus: function (key, detail) {
+        status = { key: key || null, detail: detail || "" };
+        drawStatus();
+      },
+      /** Every label, the welcome and the conversation's fixed texts in another language. */
+      setLanguage: function (code) {
+        language = code;
+        text = LABELS[code];
+        live.textContent = "";  // announcements already made, in the other language's words
+        applyLabels();
+        renderAll(entries);
       },
       setOpen: function (open, moveFocus) {
         panel.hidden = !open;
@@ -435,10 +607,13 @@
     });
 
     return {
-      /** Sends now if the session is confirmed; returns false when the message must wait. */
-      send: function (message, sessionId) {
+      /** Sends now if the session is confirmed; returns false when the message must wait.
+       * `metadata` (an object, or null for none) goes to Rasa with the message. */
+      send: function (message, sessionId, metadata) {
         if (!ready || !socket.connected) return false;
-        socket.emit("user_uttered", { message: message, session_id: sessionId });
+        var data = { message: message, session_id: sessionId };
+        if (metadata) data.metadata = metadata;
+        socket.emit("user_uttered", data);
         return true;
       },
     };
@@ -456,8 +631,11 @@
       entries: [],
       open: storage.isOpen(),
       typingTimer: null,
+      language: initialLanguage(storage.language()),
+      announce: storage.announce(),  // the next message the seller sends tells the bot the language
     };
     state.entries = storage.history(state.sessionId);
+    if (state.announce === null) state.announce = !state.sessionId && !state.entries.length;
     var connection = null;
 
     function save() {
@@ -478,7 +656,10 @@
       for (var i = 0; i < state.entries.length; i += 1) {
         var entry = state.entries[i];
         if (!entry.pending) continue;
-        if (!connection || !connection.send(entry.send || entry.text, state.sessionId)) break;
+        var metadata = entry.language ? { language: entry.language } : null;
+        if (!connection || !connection.send(entry.send || entry.text, state.sessionId, metadata)) {
+          break;
+        }
         delete entry.pending;
         view.markSent(entry);
         sentAny = true;
@@ -489,8 +670,17 @@
       }
     }
 
+    function setAnnounce(announce) {
+      state.announce = announce;
+      storage.saveAnnounce(announce);
+    }
+
     function say(text, payload) {
       var entry = userEntry(text, payload);
+      if (state.announce) {
+        entry.language = state.language;
+        setAnnounce(false);
+      }
       state.entries.push(entry);
       view.append(entry, state.entries);
       save();
@@ -504,6 +694,14 @@
     }
 
     var view = createView({
+      onLanguage: function (family) {
+        var code = languageOfFamily(family);
+        if (code === state.language) return;
+        state.language = code;
+        storage.saveLanguage(code);
+        setAnnounce(true);
+        view.setLanguage(code);
+      },
       onToggle: function (open) {
         setOpen(typeof open === "boolean" ? open : !state.open, true);
       },
@@ -514,13 +712,13 @@
         say(button.title, button.payload);
         view.focusInput();
       },
-    });
+    }, state.language);
 
     view.renderAll(state.entries);
     view.setOpen(state.open, false);
 
     if (typeof window.io !== "function") {
-      view.setStatus(TEXT.unavailable);
+      view.setStatus("unavailable");
       return;
     }
 
@@ -532,7 +730,7 @@
         view.setStatus(null);
       },
       onUnreachable: function () {
-        view.setStatus(TEXT.unreachable);
+        view.setStatus("unreachable");
         showTyping(false);
       },
       onSession: function (id) {
@@ -548,7 +746,7 @@
       },
       onRejected: function (detail) {
         showTyping(false);
-        view.setStatus(TEXT.rejected + detail);
+        view.setStatus("rejected", detail);
       },
       onBotMessage: function (data) {
         view.setStatus(null);

@@ -289,7 +289,8 @@ async def test_overdue_window_states_dates_and_status(today_is_26_november):
         ActionEstimateReviewWindow(), tracker(slots={"submission_date": "2026-11-02"})
     )
     # Mon 2 Nov: working day 7 = Wed 11 Nov, working day 15 = Mon 23 Nov; 24-26 Nov are 3 more.
-    assert responses(messages) == ["utter_review_window_overdue"]
+    # The seller's own dates are a verdict: the feedback question follows.
+    assert responses(messages) == ["utter_review_window_overdue", "utter_ask_feedback"]
     assert messages[0]["earliest"] == "Wed 11 Nov 2026"
     assert messages[0]["latest"] == "Mon 23 Nov 2026"
     assert messages[0]["passed"] == 18 and messages[0]["overdue_by"] == 3
@@ -305,13 +306,13 @@ async def test_window_into_an_uncovered_year_says_it_is_an_estimate(monkeypatch)
     messages, _ = await run(
         ActionEstimateReviewWindow(), tracker(slots={"submission_date": "2026-11-25"})
     )
-    assert responses(messages) == ["utter_review_window_not_yet_due"]
+    assert responses(messages) == ["utter_review_window_not_yet_due", "utter_ask_feedback"]
 
     monkeypatch.setattr(review_actions, "today", lambda: date(2027, 1, 4))
     messages, _ = await run(
         ActionEstimateReviewWindow(), tracker(slots={"submission_date": "2026-12-28"})
     )
-    assert responses(messages)[-1] == "utter_review_window_estimate"
+    assert responses(messages)[-2:] == ["utter_review_window_estimate", "utter_ask_feedback"]
 
 
 # --- walk-through, clarification, yes/no ------------------------------------------------------

@@ -183,9 +183,45 @@ async def test_webhook_receives_the_ticket(webhook, monkeypatch, ticket_database
         "verdict",
         "review",
         "transcript",
+        "language",
+        "chinese_script",
     }
+    assert (payload["language"], payload["chinese_script"]) == ("en", None)
     [row] = ticket_store.load_tickets(ticket_database)
     assert row["delivery_status"] == "delivered"
+
+
+async def test_a_chinese_sellers_ticket_records_the_language_everywhere(
+    webhook, monkeypatch, ticket_database
+):
+    # "When will my deposit be returned? Card 4111 1111 1111 1111", then "I want a human", in
+    # Traditional characters: the language tagger set both language slots.
+    url, received = webhook
+    monkeypatch.setenv(WEBHOOK_URL_ENV, url)
+    events = [
+        user("我的保證金什麼時候退？卡號 4111 1111 1111 1111", "ask_refund_time", 1.0),
+        bot("utter_refund_time", "保證金在審核通過後退回……"),
+    ]
+    slots = {"language": "zh", "chinese_script": "traditional"}
+    messages, _ = await run(
+        ActionHandOver(), tracker("我要人工客服", "request_human", slots=slots, events=events)
+    )
+    assert responses(messages) == ["utter_handoff_filed"]
+
+    [payload] = received
+    assert (payload["language"], payload["chinese_script"]) == ("zh", "traditional")
+    assert payload["summary"].startswith(
+        "Handed over because the seller asked for a person. "
+        "Seller's language: Chinese (Traditional). "
+        'The seller asked: "我的保證金什麼時候退？卡號 [card number]".'
+    )
+    assert payload["questions"] == ["我的保證金什麼時候退？卡號 [card number]"]
+
+    [row] = ticket_store.load_tickets(ticket_database)
+    assert (row["language"], row["chinese_script"]) == ("zh", "traditional")
+    assert row["summary"] == payload["summary"]
+    assert json.loads(row["ticket"])["language"] == "zh"
+    assert "4111" not in row["ticket"] and "4111" not in json.dumps(payload)
 
 
 async def test_webhook_down_keeps_the_ticket_and_tells_the_seller(monkeypatch, ticket_database):

@@ -27,10 +27,10 @@ def test_a_message_without_a_language_tags_nothing_and_ignores_metadata_it_does_
 
 
 def test_the_clients_language_decides_for_a_message_without_one():
-    assert tags("/start", metadata={"language_code": "zh-TW"}) == {
-        "language": "zh",
-        "chinese_script": "traditional",
-    }
+    message = Message(data={TEXT: "/start", "metadata": {"language_code": "zh-TW"}})
+    assert LanguageTagger().process([message])[0].get(TEXT) == (
+        '/start{"language": "zh", "chinese_script": "traditional"}'
+    )
     assert tags("ok", metadata={"language": "en-US"}) == {"language": "en"}
 
 
@@ -41,3 +41,22 @@ def test_the_messages_own_language_beats_the_clients():
 def test_other_entities_are_kept():
     step = {"entity": "step_number", "value": "3", "start": 0, "end": 1}
     assert tags("第3步是什么", entities=[step])["step_number"] == "3"
+
+
+def test_a_bare_payload_carries_the_clients_language_through_rasas_payload_handler():
+    """Rasa's RegexMessageHandler keeps only what the "/intent{...}" text says."""
+    from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
+
+    message = Message(data={TEXT: "/greet", "metadata": {"language_code": "zh-CN"}})
+    tagged = LanguageTagger().process([message])
+    handled = RegexMessageHandler().process(tagged)[0]
+    assert handled.get("intent")["name"] == "greet"
+    assert {e["entity"]: e["value"] for e in handled.get(ENTITIES)} == {
+        "language": "zh",
+        "chinese_script": "simplified",
+    }
+
+
+def test_a_bare_payload_without_a_client_language_is_left_alone():
+    message = Message(data={TEXT: "/feedback_helpful"})
+    assert LanguageTagger().process([message])[0].get(TEXT) == "/feedback_helpful"

@@ -27,7 +27,9 @@ def test_a_chinese_question_needs_a_chinese_answer():
 
 def test_an_english_question_needs_an_english_answer():
     assert judge("how long is the review", "The review takes 7 to 15 working days.").correct
-    assert not judge("how long is the review", "审核一般需要7到15个工作日，进度可以在卖家后台查看。").correct
+    assert not judge(
+        "how long is the review", "审核一般需要7到15个工作日，进度可以在卖家后台查看。"
+    ).correct
 
 
 def test_a_message_without_a_language_takes_either():

@@ -31,6 +31,12 @@ def test_cli_writes_the_page_and_prints_a_summary(tracker_db, tmp_path, capsys):
         "violations 1 (6.7%), legal_threat 1 (6.7%)",
         "fallback rate       18.2% (6 of 33 seller messages)",
         "feedback            helpful 3 (75.0%) / not helpful 1 (25.0%)",
+        "English             13 of 15 conversations: answered 5 (38.5%), unanswered 3 (23.1%), "
+        "handed off 5 (38.5%); feedback helpful 3 / not helpful 1",
+        "Chinese             1 of 15 conversations: answered 1 (100.0%), unanswered 0 (0.0%), "
+        "handed off 0 (0.0%); feedback helpful 0 / not helpful 0",
+        "other (unsupported) 1 of 15 conversations: answered 0 (0.0%), unanswered 1 (100.0%), "
+        "handed off 0 (0.0%); feedback helpful 0 / not helpful 0",
         "top topics          ask_deposit_amount (3), ask_review_time (3), ask_bank_fees (2)",
         f"HTML report         {out}",
     ]:

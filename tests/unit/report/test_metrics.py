@@ -6,11 +6,13 @@ import pytest
 
 from refund_assistant.report.conversations import split_conversations
 from refund_assistant.report.events import Event
-from refund_assistant.report.metrics import UnansweredMessage, compute
+from refund_assistant.report.metrics import Figures, UnansweredMessage, compute
+from tests.unit.report.language_events import language_events
 from tests.unit.report.tracker_fixture import (
     CHINESE_QUESTION,
     CHINESE_QUESTION_2,
     DAY_1,
+    RUSSIAN_QUESTION,
     SCRIPT,
     SPANISH_QUESTION,
     in_window,
@@ -57,13 +59,15 @@ def test_every_conversation_is_answered_unanswered_or_handed_off(events):
 
 def test_the_language_slot_decides_instead_of_the_script(events):
     by_seller = {c.sender_id: c for c in split_conversations(events)}
-    # No slot: the script decides, Chinese is unsupported whatever intent the NLU guessed.
-    (chinese,) = by_seller["seller-n"].messages
-    assert (chinese.text, chinese.language, chinese.in_unsupported_language) == (
-        CHINESE_QUESTION,
+    # No slot: the script decides, Russian is unsupported whatever intent the NLU guessed.
+    (russian,) = by_seller["seller-n"].messages
+    assert (russian.text, russian.language, russian.in_unsupported_language) == (
+        RUSSIAN_QUESTION,
         None,
         True,
     )
+    # The tagger's "en" after each typed message, none after the button press.
+    assert [m.language for m in by_seller["seller-a"].messages] == ["en", "en", None, "en"]
     # The slot set while the bot answers a message counts for that message: Spanish ("es") is
     # unsupported though written in Latin letters, Chinese ("zh") is supported.
     spanish, chinese_2 = by_seller["seller-p"].messages
@@ -110,7 +114,7 @@ def test_fallbacks_and_feedback(events):
 def test_topics_leave_out_conversation_mechanics(events):
     r = in_window(events)
     # ask_deposit_amount: C5, C7 typed, C7 button = 3; ask_review_time: C2, C11, C15 = 3;
-    # ask_bank_fees: C3, C13 (the intent the NLU gave the Chinese message) = 2; ask_how_to_apply:
+    # ask_bank_fees: C3, C13 (the intent the NLU gave the Russian message) = 2; ask_how_to_apply:
     # C1, C9 = 2; out_of_scope: C7, C12 = 2; then one each, by name. greet, goodbye, thank,
     # feedback and nlu_fallback are mechanics.
     assert r.topics == [
@@ -133,7 +137,7 @@ def test_unanswered_messages(events):
     # The deposit question typed in C5 and C7 (the button press and day 4 left out), then the
     # ones seen once, by text (code point order). The not-covered question stays listed though
     # its conversations count as answered. The Spanish message is listed as its language slot
-    # says "es", though the NLU gave it nlu_fallback; C13's Chinese message by its script, though
+    # says "es", though the NLU gave it nlu_fallback; C13's Russian message by its script, though
     # the NLU gave it ask_bank_fees; C15's Chinese message (slot "zh") is not listed.
     assert [(u.text, u.count, u.category) for u in r.unanswered] == [
         ("how much is the deposit?", 2, "not covered by the guide"),
@@ -145,7 +149,7 @@ def test_unanswered_messages(events):
         ("ugh where is my money", 1, "not understood"),
         ("what's the weather in hangzhou?", 1, "off-topic"),
         (SPANISH_QUESTION.lower(), 1, "unsupported language"),
-        (CHINESE_QUESTION, 1, "unsupported language"),
+        (RUSSIAN_QUESTION.lower(), 1, "unsupported language"),
     ]
 
 
@@ -292,12 +296,13 @@ def test_a_handoff_wins_over_an_unanswered_last_message():
     assert (r.answered, r.unanswered_conversations, r.handed_off) == (0, 0, 1)
 
 
-def test_the_language_slot_carries_over_and_a_reset_gives_the_script_back():
+def test_a_message_takes_the_language_set_for_it_not_one_carried_over():
     events = [
-        # Carried over by the session start, before the first message: it still holds.
+        # Carried over by the session start: the conversation's language until changed, but not
+        # set for any message, so the Russian one is judged by its script.
         _start(1.0),
-        _slot("language", "ru", 1.5),
-        _user("hello", "greet", 2.0),
+        _slot("language", "en", 1.5),
+        _user(RUSSIAN_QUESTION, "ask_review_time", 2.0),
         # Reset while the bot answers this message: no value, so the script decides (Latin).
         _user("how long is the review", "ask_review_time", 3.0),
         _slot("language", None, 3.5),
@@ -312,11 +317,109 @@ def test_the_language_slot_carries_over_and_a_reset_gives_the_script_back():
     ]
     (conversation,) = split_conversations(events)
     assert [(m.language, m.in_unsupported_language) for m in conversation.messages] == [
-        ("ru", True),
+        (None, True),
         (None, False),
         ("zh_TW", False),
         ("es", False),
     ]
+    # The conversation's language is the slot's last value: "es", not one the bot answers in.
+    assert (conversation.language, conversation.language_group) == ("es", "other (unsupported)")
     r = compute(events)
     assert r.answered == 1
-    assert [(u.text, u.category) for u in r.unanswered] == [("hello", "unsupported language")]
+    assert [(u.text, u.category) for u in r.unanswered] == [
+        (RUSSIAN_QUESTION.lower(), "unsupported language")
+    ]
+
+
+# --- by language -------------------------------------------------------------------------------
+
+
+def _figures(**counts):
+    unanswered = {"not understood": 0, "off-topic": 0, "unsupported language": 0}
+    unanswered.update(counts.pop("unanswered", {}))
+    handoffs = {"seller_request": 0, "not_understood": 0, "overdue_review": 0, "violations": 0}
+    handoffs.update(counts.pop("handoffs", {}))
+    zero = dict.fromkeys(
+        ("answered", "confirmed_resolved", "fallback_messages", "helpful", "not_helpful"), 0
+    )
+    return Figures(
+        **{**zero, **counts},
+        unanswered_by_reason=unanswered,
+        handed_off=sum(handoffs.values()),
+        handoffs_by_reason=handoffs,
+    )
+
+
+def test_the_figures_by_language():
+    r = compute(language_events())
+    groups = [c.language_group for c in split_conversations(language_events())]
+    assert sorted(groups) == ["Chinese"] * 4 + ["English"] * 3 + ["other (unsupported)"]
+    assert list(r.by_language) == ["English", "Chinese", "other (unsupported)"]
+    assert r.by_language["Chinese"] == _figures(
+        conversations=4,
+        answered=2,  # ZH1, ZH4
+        unanswered={"not understood": 1},  # ZH3
+        handoffs={"seller_request": 1},  # ZH2
+        confirmed_resolved=1,  # ZH1
+        seller_messages=6,
+        fallback_messages=1,
+        helpful=1,
+    )
+    assert r.by_language["English"] == _figures(
+        conversations=3,
+        answered=1,  # EN1
+        unanswered={"unsupported language": 1},  # EN3's last message, in Arabic
+        handoffs={"violations": 1},  # EN2
+        seller_messages=5,
+        not_helpful=1,
+    )
+    assert r.by_language["other (unsupported)"] == _figures(
+        conversations=1, unanswered={"unsupported language": 1}, seller_messages=1
+    )
+    # Shares within each language.
+    chinese = r.by_language["Chinese"]
+    assert (chinese.answered_rate, chinese.handoff_rate, chinese.unanswered_rate) == (
+        pytest.approx(2 / 4),
+        pytest.approx(1 / 4),
+        pytest.approx(1 / 4),
+    )
+    assert (chinese.fallback_rate, chinese.helpful_share) == (pytest.approx(1 / 6), 1.0)
+    assert r.by_language["English"].not_helpful_share == 1.0
+    assert r.by_language["other (unsupported)"].unanswered_rate == 1.0
+    # The languages add up to the totals.
+    assert (r.conversations, r.answered, r.unanswered_conversations, r.handed_off) == (8, 3, 3, 2)
+    for name in ("conversations", "answered", "handed_off", "confirmed_resolved", "helpful"):
+        assert sum(getattr(f, name) for f in r.by_language.values()) == getattr(r, name), name
+    assert sum(f.seller_messages for f in r.by_language.values()) == r.seller_messages == 12
+
+
+def test_the_fixture_by_language(events):
+    r = in_window(events)
+    # C15 is Chinese (the slot's last value, "zh"); C13 other (Russian, no slot); the other 13
+    # English (C1 by its slot, the rest by the tagger's rule on their messages).
+    assert {name: f.conversations for name, f in r.by_language.items()} == {
+        "English": 13,
+        "Chinese": 1,
+        "other (unsupported)": 1,
+    }
+    english = r.by_language["English"]
+    assert (english.answered, english.unanswered_conversations, english.handed_off) == (5, 3, 5)
+    assert english.unanswered_by_reason == {
+        "not understood": 2,
+        "off-topic": 1,
+        "unsupported language": 0,
+    }
+    assert english.handoffs_by_reason["legal_threat"] == 1
+    assert (english.seller_messages, english.fallback_messages) == (30, 5)
+    assert (english.helpful, english.not_helpful, english.confirmed_resolved) == (3, 1, 2)
+    chinese = r.by_language["Chinese"]
+    assert (chinese.answered, chinese.seller_messages, chinese.fallback_messages) == (1, 2, 1)
+    # The unknown handoff reason is listed for every language, so the columns line up.
+    assert chinese.handoffs_by_reason == dict.fromkeys(r.handoffs_by_reason, 0)
+    other = r.by_language["other (unsupported)"]
+    assert other.unanswered_by_reason["unsupported language"] == other.conversations == 1
+
+
+def test_no_conversations_in_a_language_is_zero_not_an_error():
+    r = compute([])
+    assert all(f.conversations == 0 and f.answered_rate == 0 for f in r.by_language.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, timezone
 
 import sqlalchemy as sa
@@ -58,3 +59,56 @@ def test_handoff_tickets_are_listed_with_their_summary_for_agents(tmp_path):
     html = out.read_text()
     assert "Handoff tickets" in html and tickets[1]["id"] in html
     assert "the store has a violation or penalty record" in html
+
+
+def test_the_sellers_language_is_listed_and_old_tickets_read_as_english(tmp_path):
+    database = tmp_path / "tickets.db"
+    # A table from before tickets recorded the language, with one old ticket; the report reads
+    # it read-only, before any action server has added the new columns.
+    with sqlite3.connect(database) as db:
+        db.execute(
+            "CREATE TABLE handoff_tickets (id VARCHAR(16) PRIMARY KEY, created_at VARCHAR(32), "
+            "seller_id VARCHAR(255), channel VARCHAR(64), reason VARCHAR(64), summary TEXT, "
+            "ticket TEXT, delivery_status VARCHAR(16), delivery_error TEXT)"
+        )
+        db.execute(
+            "INSERT INTO handoff_tickets VALUES ('RA-OLD234', '2026-11-02T10:00:00+00:00', 's0', "
+            "'rest', 'seller_request', 'Handed over because the seller asked for a person.', "
+            "'{}', 'local', NULL)"
+        )
+    [old] = load_tickets(str(database))
+    assert (old["id"], old["language"]) == ("RA-OLD234", "English")
+
+    # A Traditional Chinese seller's ticket, filed by the action server (which adds the columns).
+    chinese = build_ticket(
+        events=[
+            {
+                "event": "user",
+                "text": "保證金什麼時候退？電話 13812345678",
+                "timestamp": 1.0,
+                "parse_data": {"intent": {"name": "ask_refund_time"}},
+            }
+        ],
+        slots={"language": "zh", "chinese_script": "traditional"},
+        reason="seller_request",
+        channel="telegram",
+        seller_id="s1",
+        now=datetime(2026, 11, 3, 10, tzinfo=timezone.utc),
+    )
+    save_ticket(chinese, Delivery(DeliveryStatus.LOCAL), url=f"sqlite:///{database}")
+    old, new = load_tickets(str(database))
+    assert (old["language"], new["language"]) == ("English", "Chinese (Traditional)")
+    assert "Seller's language: Chinese (Traditional)." in new["summary"]
+    assert '"保證金什麼時候退？電話 [phone]"' in new["summary"]
+
+    with sqlite3.connect(database) as db:
+        db.execute(
+            "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, type_name TEXT, "
+            "timestamp FLOAT, intent_name TEXT, action_name TEXT, data TEXT)"
+        )
+    out = tmp_path / "report.html"
+    assert main(["--db", str(database), "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<th>seller's language</th>" in html
+    assert "<td>Chinese (Traditional)</td>" in html and "<td>English</td>" in html
+    assert "保證金什麼時候退？電話 [phone]" in html and "13812345678" not in html

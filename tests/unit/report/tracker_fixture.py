@@ -32,8 +32,10 @@ SCRIPT = "<script>alert(1)</script>"
 CHINESE_QUESTION = "押金什么时候退回？"
 CHINESE_QUESTION_2 = "押金什么时候能退？"
 SPANISH_QUESTION = "¿Cuándo me devuelven el depósito?"
-# The slot the planned language feature sets (refund_assistant.report.language); the domain has
-# no such slot yet, so the fixture's domain adds it.
+# "When will the deposit be returned?" in Russian: a script the bot does not read.
+RUSSIAN_QUESTION = "Когда вернут депозит?"
+# The slot the language tagger sets (refund_assistant.languages.LANGUAGE_SLOT); added to the
+# fixture's domain should the project's domain not have it.
 LANGUAGE_SLOT_DOMAIN = {
     "slots": {
         "language": {
@@ -107,15 +109,21 @@ def conversations_by_seller():
     """The fixture; each conversation's counts are in the comments (m = seller messages)."""
     return {
         # C1 day 1: answered and 👍. m=4: greet, ask_how_to_apply, 👍, goodbye. Contained, resolved.
+        # The language tagger sets the slot to "en" after each typed message, as the live bot
+        # does (not after the button press, which has no language); the other English
+        # conversations have no slot at all, as those stored before the tagger: English either way.
         "seller-a": [
             Session(at(1, 9))
             .seller("hi", "greet")
+            .slot("language", "en")
             .bot("Hello!")
             .seller("How do I apply for the refund?", "ask_how_to_apply")
+            .slot("language", "en")
             .bot("Steps…")
             .seller("/feedback_helpful", "feedback_helpful")
             .bot("Glad it helped")
             .seller("bye", "goodbye")
+            .slot("language", "en")
             .bot("Bye")
         ],
         # C2 day 1, stored before any session start (a session too), 10 s after midnight: the
@@ -237,11 +245,11 @@ def conversations_by_seller():
             .seller("Can you recommend a good phone?", "out_of_scope")
             .bot("I only know refunds")
         ],
-        # C13 day 1: a Chinese question (mostly non-Latin letters, no language slot), which the
-        # English NLU misread as ask_bank_fees and answered in English. m=1: ask_bank_fees.
-        # Unanswered, unsupported language, whatever the intent.
+        # C13 day 1: a Russian question (mostly Cyrillic letters; the tagger sets no language for
+        # it), which the NLU misread as ask_bank_fees. m=1: ask_bank_fees. Unanswered,
+        # unsupported language, whatever the intent; its conversation's language is other.
         "seller-n": [
-            Session(at(1, 20)).seller(CHINESE_QUESTION, "ask_bank_fees", 0.52).bot("Small banks…")
+            Session(at(1, 20)).seller(RUSSIAN_QUESTION, "ask_bank_fees", 0.52).bot("Small banks…")
         ],
         # C14 day 2: "Did you mean…", then a goodbye: the sign-off does not make the conversation
         # answered. m=2: nlu_fallback, goodbye. Unanswered, not understood.
@@ -252,9 +260,10 @@ def conversations_by_seller():
             .seller("ok bye", "goodbye")
             .bot("Bye")
         ],
-        # C15 day 3: the language slot is set (as the language feature will), and decides instead
-        # of the script: Spanish (Latin script, slot "es") is an unsupported language; Chinese
-        # (slot "zh") is answered. m=2: nlu_fallback, ask_review_time. Answered.
+        # C15 day 3: the language slot set for a message decides instead of the script: Spanish
+        # (Latin script, slot "es", a value the tagger itself never sets: it takes Spanish for
+        # English) is an unsupported language; Chinese (slot "zh") is answered. m=2: nlu_fallback,
+        # ask_review_time. Answered; a Chinese conversation (the slot's last value).
         "seller-p": [
             Session(at(3, 18))
             .seller(SPANISH_QUESTION, "nlu_fallback", 0.3)
