@@ -9,7 +9,8 @@ RASA := $(BIN)/rasa
 INSTALLED := $(VENV)/.installed
 SPACY_PIPELINE := nlp/en_refund/meta.json
 MODEL := models/refund-assistant.tar.gz
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(SPACY_PIPELINE)
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name "*.yml" 2>/dev/null) $(SPACY_PIPELINE) \
+	$(wildcard addons/*.py) refund_assistant/intent_model.py refund_assistant/languages.py
 NLU_HELDOUT := tests/nlu/heldout_nlu.yml
 NLU_MIN_ACCURACY := 0.95
 # The website widget's one browser dependency, copied from node_modules (never a CDN)

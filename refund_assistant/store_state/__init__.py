@@ -23,6 +23,14 @@ How a text is read, one module per step:
 4. `reader`: each cue leaves evidence for its fact; the clause concludes a value per fact.
    Clauses with no fact word are about the fact just mentioned, or the fact that was asked.
 5. `message`: later clauses correct earlier ones; facts named explicitly win over a bare answer.
+
+Chinese (Simplified or Traditional, alone or with English words in it) is read by the same steps
+2-5: a message with Chinese characters gets its units from `chinese` instead of `units`. There a
+Chinese word gets the label and NORM of its English counterpart (tables in `lexicon_zh`), and
+the rules of `chinese_words` and `chinese_clauses` turn what Chinese says with separate words or
+word order (没有 "no"/"not", 正在 / 要 / 申请 before a verb, 吗, 的话, commas left out) into the
+units an English sentence would give. So one engine decides for both languages, and the answers
+cannot drift apart.
 """
 
 from refund_assistant.store_state.message import StoreFacts, parse_answer, parse_store_state

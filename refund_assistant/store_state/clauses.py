@@ -6,9 +6,10 @@ So the text is cut at sentence ends, "but", "because", corrections like "actuall
 and commas too, except inside a list such as "no violations, disputes or orders", where the
 negation is meant to spread.
 
-Some clauses state nothing and are marked `skip`: questions ("is my store closed?") and
-conditions ("if I have a dispute"). A lone "yes" / "no" at the start is marked `interjection`:
-it only means something as the answer to a question the bot asked.
+Some clauses state nothing and are marked `skip`: questions ("is my store closed?", and Chinese
+ones marked by a word: "店铺注销了吗") and conditions ("if I have a dispute"). A lone "yes" /
+"no" at the start is marked `interjection`: it only means something as the answer to a question
+the bot asked.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def split(units: list[Unit]) -> list[Clause]:
     for clause in clauses:
         clause.interjection = len(clause.units) == 1 and _is_interjection(clause.units, 0)
         if not clause.skip:
-            clause.skip = _is_question(clause.units, clause.question_mark)
+            clause.skip = _is_question(clause.units, clause.question_mark) or _asks(clause.units)
     return clauses
 
 
@@ -94,6 +95,13 @@ def _is_interjection(units: Sequence[Unit], k: int) -> bool:
     if unit.label == Label.DET_NEG and unit.norm == "no" and unit.count is None:
         return not _starts_np_to_anchor(units, k + 1)
     return False
+
+
+def _asks(units: Sequence[Unit]) -> bool:
+    """A question marked by a word (Chinese 吗, 有没有), unless it is what the seller doubts:
+    "不确定有没有违规" is "not sure whether there are violations"."""
+    labels = {u.label for u in units}
+    return Label.QUESTION in labels and Label.HEDGE not in labels
 
 
 def _is_question(units: Sequence[Unit], question_mark: bool) -> bool:

@@ -70,6 +70,9 @@ class Label(str, Enum):
     NOOP = "NOOP"
     SPLIT = "SPLIT"
     HYPO = "HYPO"
+    # Asks, so the clause states nothing: Chinese marks questions with words (吗, 有没有), and
+    # no English phrase has this label (`lexicon_zh`).
+    QUESTION = "QUESTION"
 
 
 # The tables keep their hand-made layout: several short entries a line, grouped by meaning.

@@ -6,6 +6,9 @@ closed yesterday" continues the fact just mentioned; and when the bot has asked 
 a bare "yes" / "no" / "not sure" answers that fact, while anything the seller states explicitly
 about a fact wins over the bare answer ("no, 2 orders still shipping" means there are pending
 orders).
+
+The same holds for Chinese: a message with Chinese characters is cut into units by `chinese`
+(which reads any English words in it too), then read the same way.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from refund_assistant.facts import FACTS, Fact
+from refund_assistant.store_state.chinese import chinese_units, is_chinese
 from refund_assistant.store_state.clauses import split
 from refund_assistant.store_state.lexicon import UNSURE, N, P, Value
 from refund_assistant.store_state.reader import Reading, Topic, read_clause
@@ -73,7 +77,9 @@ def _parse(text: str, asked: Fact | None) -> StoreFacts:
     explicit: dict[Fact, Value] = {}  # what the seller said about facts they named
     bare: dict[Fact, Value] = {}  # what clauses naming no fact said about the asked one
     carried = Topic(asked, None, True) if asked is not None else None
-    for clause in split(to_units(text or "")):
+    text = text or ""
+    units = chinese_units(text) if is_chinese(text) else to_units(text)
+    for clause in split(units):
         if clause.skip or (clause.interjection and asked is None):
             continue
         reading = read_clause(clause, carried, answering=asked is not None)

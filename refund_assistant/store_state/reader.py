@@ -166,8 +166,10 @@ class ClauseReader:
                     self.add(self.by_pos[governed[0]], Label.EXIST, k, _neg_before(units, k))
 
     def cue_negated(self, label: Label, k: int) -> bool:
-        if label in COMPLETION and (_is_goal(self.units, k) or _is_progressive(self.units, k)):
-            return True  # "to close", "will be closed", "closing": not done yet
+        if label in COMPLETION and (
+            self.units[k].undone or _is_goal(self.units, k) or _is_progressive(self.units, k)
+        ):
+            return True  # "to close", "will be closed", "closing", 正在关店: not done yet
         if label == Label.EXIST and _aux_negated(self.units, k):
             return True  # "there isn't", "I haven't"
         return _neg_before(self.units, k)

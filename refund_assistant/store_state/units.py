@@ -58,6 +58,9 @@ class Unit:
     norm: str
     label: Label | None = None
     count: int | None = None  # a quantity ("2", "two", "zero") when it counts things
+    # A cue in an unfinished form that a separate word marks: Chinese 正在关店, 申请注销 (English
+    # "to close", "closing" are found from the words themselves, in `reader`).
+    undone: bool = False
 
 
 def is_anchor(unit: Unit) -> bool:
