@@ -42,7 +42,11 @@ _NUMBER_WORDS = {
     "7th": 7,
 }
 _NUMBER = r"(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_STEP_THEN_NUMBER = re.compile(r"\bst[ea]ps?\s*(?:no\.?|number|#)?\s*" + _NUMBER + r"\b", re.I)
+# The number ends where Latin letters and digits do: "step 2是什么" is step 2 ("是" is a word
+# character to `\b`).
+_STEP_THEN_NUMBER = re.compile(
+    r"\bst[ea]ps?\s*(?:no\.?|number|#)?\s*" + _NUMBER + r"(?![A-Za-z0-9])", re.I
+)
 _NUMBER_THEN_STEP = re.compile(r"\b" + _NUMBER + r"\s+(?:\w+\s+)?st[ea]ps?\b", re.I)
 _ANY_NUMBER = re.compile(r"\b" + _NUMBER + r"\b", re.I)
 # Chinese: 第三步, 第3步, 步骤三, 步驟3, 第二个步骤; Chinese numerals through cn2an.

@@ -90,9 +90,19 @@ def has_chinese(text: str) -> bool:
     return _HAN_RE.search(text) is not None
 
 
+# Shopping festivals sellers date things by: Singles' Day (11 Nov) and Double Twelve (12 Dec).
+_FESTIVALS = (
+    (re.compile(r"双\s*(?:十一|11)(?![0-9])"), "11月11日"),
+    (re.compile(r"双\s*(?:十二|12)(?![0-9])"), "12月12日"),
+)
+
+
 def normalise(text: str) -> str:
-    """One form for the rules: NFKC, Simplified, a space between Chinese and Latin or digits."""
+    """One form for the rules: NFKC, Simplified, shopping festivals as their dates, a space
+    between Chinese and Latin or digits."""
     text = to_simplified(unicodedata.normalize("NFKC", text))
+    for festival, day in _FESTIVALS:
+        text = festival.sub(day, text)
     return _HAN_NEXT_TO_LATIN_RE.sub(" ", text)
 
 

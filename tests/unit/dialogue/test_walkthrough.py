@@ -29,6 +29,8 @@ from refund_assistant.dialogue import walkthrough
         ("最后一步呢", 5),
         ("第十步", 10),
         ("下一步", None),
+        ("step 2是什么", 2),
+        ("step3怎么弄", 3),
     ],
 )
 def test_parse_step_number(text, number):

@@ -99,6 +99,11 @@ def test_numeric_dates_are_month_first_in_chinese(text, expected):
         ("26号", date(2026, 11, 26)),  # today
         ("30号", date(2026, 10, 30)),  # 30 Nov is still ahead
         ("31号", date(2026, 10, 31)),  # November has no 31st
+        # Shopping festivals: Singles' Day and Double Twelve (still ahead on 26 Nov).
+        ("双十一那天申请的", date(2026, 11, 11)),
+        ("双11提交的", date(2026, 11, 11)),
+        ("雙十一交的", date(2026, 11, 11)),
+        ("双十二交的", date(2025, 12, 12)),
     ],
 )
 def test_days_of_a_month(text, expected):

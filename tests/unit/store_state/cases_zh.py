@@ -7,6 +7,7 @@ from tests.unit.store_state.cases import NONE, D, O, S, V, facts
 
 STORE_CASES_ZH = [
     ("店铺已经注销了", facts(store=True)),
+    ("我店已经注消了", facts(store=True)),  # the common typo for 注销
     ("已经关店了", facts(store=True)),
     ("退店了", facts(store=True)),
     ("我上个月把店关了", facts(store=True)),
