@@ -30,6 +30,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
 from refund_assistant.languages import to_simplified
+from refund_assistant.privacy.detect import find_personal_data
 
 # What a saved model holds beyond skops' own default trusted types: the TF-IDF weights.
 _TRUSTED_TYPES = frozenset({"scipy.sparse._csr.csr_matrix"})
@@ -47,14 +48,32 @@ class Document:
 
     @classmethod
     def of(cls, text: str, lemmas: Sequence[str] | None = None) -> Document:
-        simplified = to_simplified(text)
-        words = " ".join(lemmas) if lemmas else text
+        """The classifier never reads personal data: a card number's digits say nothing about
+        what the seller wants, so "my account is 6222…, how long is the review?" keeps the
+        question's intent (the guard then warns before the answer), and the examples of
+        `share_personal_data` teach the words around such data, not the numbers."""
+        kept = _without_personal_data(text)
+        simplified = to_simplified(kept)
+        # Lemmas of a message with personal data would carry its digits: its words it is.
+        words = " ".join(lemmas) if lemmas and kept == text else kept
         return cls(text=simplified, lemmas=to_simplified(words).lower())
 
     @property
     def key(self) -> str:
         """The text as an exact match sees it: lower case, letters and digits only."""
         return _NOT_A_LETTER.sub(" ", self.text.lower()).strip()
+
+
+def _without_personal_data(text: str) -> str:
+    findings = find_personal_data(text)
+    if not findings:
+        return text
+    kept, position = [], 0
+    for finding in findings:
+        kept.append(text[position : finding.start])
+        position = finding.end
+    kept.append(text[position:])
+    return " ".join(kept)
 
 
 def _characters() -> TfidfVectorizer:

@@ -22,14 +22,12 @@ from refund_assistant.conversation import (
     intent_of,
     last_bot_response,
 )
-from refund_assistant.eligibility import OFFER_HANDOFF_RESPONSE, OFFER_REST_RESPONSE
+from refund_assistant.dialogue import yes_no
 
 FEEDBACK_QUESTION = "utter_ask_feedback"
-# Answers that end with a yes/no question of their own: a second question would make "yes"
-# ambiguous.
-ANSWERS_THAT_ASK_A_QUESTION = frozenset(
-    {"utter_whole_process", OFFER_HANDOFF_RESPONSE, OFFER_REST_RESPONSE}
-)
+# Answers that end with a yes/no question of their own ("Shall I walk you through the steps?"):
+# a second question would make "yes" ambiguous. They are the offers `yes_no` answers.
+ANSWERS_THAT_ASK_A_QUESTION = frozenset(yes_no.ANSWERS) - {FEEDBACK_QUESTION}
 # Seller messages that ask for nothing the bot could have answered well or badly.
 NOTHING_TO_RATE: frozenset[str] = frozenset(
     {

@@ -99,3 +99,10 @@ def test_an_example_typed_exactly_is_its_intent_for_certain():
 def test_emoji_and_unknown_scripts_get_no_intent():
     assert MODEL.rank(Document.of("😀😀")) == []
     assert MODEL.rank(Document.of("こんにちは")) == []
+
+
+def test_personal_data_is_never_read():
+    document = Document.of("my account is 6222021234567890123, how long?", ["my", "account"])
+    assert "6222" not in document.text and "6222" not in document.lemmas
+    assert document.lemmas == "my account is  , how long?"
+    assert Document.of("how long?", ["how", "long", "?"]).lemmas == "how long ?"

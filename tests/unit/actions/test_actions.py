@@ -91,8 +91,8 @@ async def test_verdict_eligible():
         "has_disputes": False,
     }
     messages, events = await run(ActionAssessEligibility(), tracker(slots=slots))
-    # The verdict is where a seller seems done: the feedback question follows it.
-    assert responses(messages) == ["utter_refund_eligible", "utter_ask_feedback"]
+    # The verdict offers the walk-through: no feedback question to make a "yes" ambiguous.
+    assert responses(messages) == ["utter_refund_eligible"]
     assert slot_events(events) == {"refund_eligible": True, "refund_blockers": []}
 
 
@@ -289,8 +289,8 @@ async def test_overdue_window_states_dates_and_status(today_is_26_november):
         ActionEstimateReviewWindow(), tracker(slots={"submission_date": "2026-11-02"})
     )
     # Mon 2 Nov: working day 7 = Wed 11 Nov, working day 15 = Mon 23 Nov; 24-26 Nov are 3 more.
-    # The seller's own dates are a verdict: the feedback question follows.
-    assert responses(messages) == ["utter_review_window_overdue", "utter_ask_feedback"]
+    # Overdue offers a person: no feedback question to make a "yes" ambiguous.
+    assert responses(messages) == ["utter_review_window_overdue"]
     assert messages[0]["earliest"] == "Wed 11 Nov 2026"
     assert messages[0]["latest"] == "Mon 23 Nov 2026"
     assert messages[0]["passed"] == 18 and messages[0]["overdue_by"] == 3

@@ -60,7 +60,7 @@ async def test_the_window_is_written_in_chinese(today_is_26_november):
         ActionEstimateReviewWindow(), tracker(slots={**ZH, "submission_date": "2026-11-02"})
     )
     # Mon 2 Nov: working day 7 = Wed 11 Nov, working day 15 = Mon 23 Nov (test_actions.py).
-    assert responses(messages) == ["utter_review_window_overdue", "utter_ask_feedback"]
+    assert responses(messages) == ["utter_review_window_overdue"]
     assert (messages[0]["submitted"], messages[0]["earliest"], messages[0]["latest"]) == (
         "2026年11月2日",
         "2026年11月11日",

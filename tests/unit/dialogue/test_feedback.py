@@ -63,3 +63,12 @@ def test_a_previous_session_does_not_count():
         [user("review time", "ask_review_time"), bot("utter_review_time"), SESSION_START],
         form_active=False,
     )
+
+
+def test_a_verdict_that_offers_something_is_not_followed_by_the_question():
+    """"Shall I walk you through the steps?" then "Did this answer...?" would make a yes
+    ambiguous: the offers `yes_no` answers are left alone."""
+    checked = [user("can I apply", "check_eligibility")]
+    for offer in ("utter_refund_eligible", "utter_review_window_overdue", "utter_offer_check_rest"):
+        assert not should_ask([SESSION_START, *checked], form_active=False, just_sent=[offer])
+    assert should_ask([SESSION_START, *checked], form_active=False, just_sent=["utter_x"])
