@@ -31,7 +31,7 @@ PIP_COMPILE := $(LOCK_ENV) $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashe
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install widget run shell train validate lint types test test-unit test-dialogue test-nlu test-servers bench-training bench bench-blind bench-masking audit report lock clean
+.PHONY: bench-soak help install widget run shell train validate lint types test test-unit test-dialogue test-nlu test-servers bench-training bench bench-blind bench-masking audit report lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -104,8 +104,11 @@ bench-training: install $(SPACY_PIPELINE) ## print training time (cold/warm cach
 bench: $(MODEL) $(WIDGET_VENDOR) ## latency, throughput, memory, cold start vs a bare `rasa init` bot (ARGS="--profile cluster")
 	$(PY) -m bench.run_bench $(ARGS)
 
-bench-blind: $(MODEL) ## score the blind test sets end to end over REST (ARGS="tests/blind/zh_set1.yml" for others)
-	$(PY) -m bench.score_blind $(or $(ARGS),tests/blind/en_set1.yml tests/blind/en_set2.yml)
+bench-blind: $(MODEL) ## score the blind test sets end to end over REST (ARGS="tests/blind/zh_set1.yml" for one)
+	$(PY) -m bench.score_blind $(or $(ARGS),tests/blind/en_set1.yml tests/blind/en_set2.yml tests/blind/zh_set1.yml tests/blind/zh_set2.yml)
+
+bench-soak: $(MODEL) ## 10 sellers without pause for 30 minutes: errors, latency, memory growth (ARGS="--minutes 5")
+	$(PY) -m bench.soak $(ARGS)
 
 bench-masking: install ## time masking personal data on ordinary and pathological 100 KB messages
 	$(PY) -m bench.measure_masking

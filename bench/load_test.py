@@ -43,6 +43,14 @@ REFUND_CONVERSATIONS: Sequence[Sequence[str]] = (
         "actually the dispute was closed yesterday",
         "which documents?",
     ),
+    # and in Chinese: a question, the store check from one description, the seller's dates
+    (
+        "你好",
+        "保证金怎么退",
+        "店铺已经注销了，没有未完成的订单，也没有违规和纠纷",
+        "我11月3号提交的",
+        "谢谢",
+    ),
 )
 # The same shape of conversation for the bot `rasa init` creates.
 BARE_RASA_CONVERSATIONS: Sequence[Sequence[str]] = (

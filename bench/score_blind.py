@@ -195,7 +195,7 @@ LABELS = {
 }
 
 
-def print_report(path: Path, today: date, result: dict[str, Any]) -> None:
+def print_report(path: Path, today: date, result: dict[str, Any], sealed: bool = False) -> None:
     summary = result["summary"]
     print(f"\n=== {path}  ({summary['messages']} messages, today {today} in review time zone)")
     for key, label in LABELS.items():
@@ -209,6 +209,9 @@ def print_report(path: Path, today: date, result: dict[str, Any]) -> None:
             f"{row['fallback']:>8}{row['declined']:>8}"
         )
     print("\n  failure kinds: " + ", ".join(f"{k} {v}" for k, v in result["failure_kinds"].items()))
+    if sealed:
+        print("\n  (a sealed set: its misses are not shown, so nobody tunes against them)")
+        return
     print(f"\n  failures ({len(result['failures'])}):")
     for f in result["failures"]:
         context = f"  (after {f['context']})" if f["context"] else ""
@@ -221,9 +224,11 @@ def print_report(path: Path, today: date, result: dict[str, Any]) -> None:
         )
 
 
-def load_set(path: Path) -> list[LabelledMessage]:
+def load_set(path: Path) -> tuple[list[LabelledMessage], bool]:
+    """The set's messages, and whether it is sealed (`sealed: true`): scored, never read."""
     document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [LabelledMessage.from_dict(raw) for raw in document.get("messages") or []]
+    messages = [LabelledMessage.from_dict(raw) for raw in document.get("messages") or []]
+    return messages, bool(document.get("sealed"))
 
 
 def make_judge() -> Judge:
@@ -240,11 +245,13 @@ def score(paths: list[Path], client: BotClient, concurrency: int) -> dict[str, A
     today = today_in(Settings.from_env().review_timezone)
     report: dict[str, Any] = {"today": today.isoformat(), "sets": {}}
     for path in paths:
-        messages = load_set(path)
+        messages, sealed = load_set(path)
         with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
             outcomes = list(pool.map(lambda m: run_one(client, judge, m, today), messages))
         result = summarise(outcomes)
-        print_report(path, today, result)
+        print_report(path, today, result, sealed)
+        if sealed:
+            result = {k: v for k, v in result.items() if k not in ("failures", "nlu_misses")}
         report["sets"][str(path)] = result
     return report
 
