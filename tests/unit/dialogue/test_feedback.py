@@ -66,7 +66,7 @@ def test_a_previous_session_does_not_count():
 
 
 def test_a_verdict_that_offers_something_is_not_followed_by_the_question():
-    """"Shall I walk you through the steps?" then "Did this answer...?" would make a yes
+    """Asking "Shall I walk you through the steps?" then "Did this answer...?" would make a yes
     ambiguous: the offers `yes_no` answers are left alone."""
     checked = [user("can I apply", "check_eligibility")]
     for offer in ("utter_refund_eligible", "utter_review_window_overdue", "utter_offer_check_rest"):
