@@ -60,9 +60,13 @@ def response(name: str, language: str = "en") -> dict[str, Any]:
 
 
 def expected_message(name: str) -> dict[str, Any]:
-    """What sendMessage should receive for a domain response: its text and a one-per-row
-    inline keyboard of its buttons."""
-    answer = response(name)
+    return expected_message_in(name, "en")
+
+
+def expected_message_in(name: str, language: str) -> dict[str, Any]:
+    """What sendMessage should receive for a domain response in `language`: its text and a
+    one-per-row inline keyboard of its buttons."""
+    answer = response(name, language)
     message: dict[str, Any] = {"text": answer["text"]}
     if answer.get("buttons"):
         message["reply_markup"] = {
@@ -233,6 +237,10 @@ def test_a_question_gets_its_answer_with_one_button_per_row(chat):
     assert chat.send_text("how long does the review take?") == [
         expected_message("utter_review_time")
     ]
+
+
+def test_a_chinese_question_gets_the_chinese_answer(chat):
+    assert chat.send_text("保证金审核要多久？") == [expected_message_in("utter_review_time", "zh")]
 
 
 def test_a_button_press_sends_its_payload_and_is_acknowledged(chat, telegram_api):

@@ -705,3 +705,17 @@ def test_the_switch_relabels_the_widget_and_tells_the_bot_once(stand_in_site, wa
     assert "metadata" not in messages_sent_after("ok")[0]
     assert {m["session_id"] for m in server.messages} == {"stand-in-session"}
     screenshot(page, "widget-switched-zh.png")
+
+
+def test_a_seller_who_switches_to_chinese_is_answered_in_chinese(bot, watched):
+    """The real bot behind the widget: after the switch, the first message carries the page
+    language, and a Chinese question gets the domain's Chinese answer."""
+    page = watched.page
+    page.goto(bot.web_url)
+    open_widget(page)
+    page.get_by_role("button", name="中文").click()
+    expect_chinese_labels(page)
+    messages = page.get_by_role("list", name="与退款助手的对话")
+    send(page, "保证金审核要多久？", label=ZH["input"])
+    expect(messages).to_contain_text("7到15个工作日", timeout=REPLY_TIMEOUT_MS)
+    expect(messages).to_contain_text("卖家后台")
