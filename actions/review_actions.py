@@ -35,11 +35,6 @@ def today() -> date:
     return today_in(Settings.from_env().review_timezone)
 
 
-def show(day: date, language: str | None = None) -> str:
-    """`day` as a reply writes it in the seller's language (English when none is known)."""
-    return format_day(day, language)
-
-
 class ValidateReviewDateForm(FormValidationAction):
     """Reads the submission date from whatever the seller writes, and says why a date that
     cannot be a pending application's (future, over a year old, or none at all) is refused. A
@@ -70,7 +65,7 @@ class ValidateReviewDateForm(FormValidationAction):
             return {}  # the form will ask for the date
         dispatcher.utter_message(
             response=PROBLEM_RESPONSES[parsed.status],
-            date=show(parsed.day, tracker.get_slot(LANGUAGE_SLOT)) if parsed.day else None,
+            date=format_day(parsed.day, tracker.get_slot(LANGUAGE_SLOT)) if parsed.day else None,
         )
         # An answer that is not a usable date still answers the question: say why, ask again.
         return {"submission_date": None}
@@ -98,9 +93,9 @@ class ActionEstimateReviewWindow(Action):
         language = tracker.get_slot(LANGUAGE_SLOT)
         dispatcher.utter_message(
             response=window_response(window),
-            submitted=show(window.submitted, language),
-            earliest=show(window.earliest, language),
-            latest=show(window.latest, language),
+            submitted=format_day(window.submitted, language),
+            earliest=format_day(window.earliest, language),
+            latest=format_day(window.latest, language),
             passed=window.working_days_passed,
             overdue_by=window.overdue_by,
         )

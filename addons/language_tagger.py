@@ -22,6 +22,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from refund_assistant.languages import (
+    CLIENT_LANGUAGE_KEYS,
     LANGUAGE_SLOT,
     SCRIPT_SLOT,
     chinese_script,
@@ -31,15 +32,13 @@ from refund_assistant.languages import (
 )
 
 _BARE_PAYLOAD = re.compile(r"/\w+")
-# Metadata keys a client may send its language in: the widget's and Telegram's.
-METADATA_LANGUAGE_KEYS = ("language", "language_code")
 
 
 def _client_language_code(message: Message) -> str | None:
     metadata = message.get("metadata") or {}
     if not isinstance(metadata, dict):
         return None
-    for key in METADATA_LANGUAGE_KEYS:
+    for key in CLIENT_LANGUAGE_KEYS:
         if isinstance(metadata.get(key), str):
             return str(metadata[key])
     return None

@@ -76,6 +76,19 @@ def _without_personal_data(text: str) -> str:
     return " ".join(kept)
 
 
+def _features(
+    characters: TfidfVectorizer, words: TfidfVectorizer, documents: Sequence[Document]
+) -> csr_matrix:
+    """Character n-gram columns first (so a column below their count is a character n-gram),
+    then word n-grams."""
+    return hstack(
+        [
+            characters.transform([d.text for d in documents]),
+            words.transform([d.lemmas for d in documents]),
+        ]
+    ).tocsr()
+
+
 def _characters() -> TfidfVectorizer:
     return TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True)
 
@@ -117,12 +130,9 @@ class IntentModel:
         if len(set(intents)) < 2:
             raise ValueError("the intent model needs examples of at least two intents")
         characters, words = _characters(), _words()
-        features = hstack(
-            [
-                characters.fit_transform([d.text for d in documents]),
-                words.fit_transform([d.lemmas for d in documents]),
-            ]
-        ).tocsr()
+        characters.fit([d.text for d in documents])
+        words.fit([d.lemmas for d in documents])
+        features = _features(characters, words, documents)
         classifier = LinearSVC(C=regularisation).fit(features, list(intents))
         by_key: dict[str, set[str]] = {}
         for document, intent in zip(documents, intents, strict=True):
@@ -134,21 +144,11 @@ class IntentModel:
     def intents(self) -> list[str]:
         return [str(name) for name in self._classifier.classes_]
 
-    def _features(self, documents: Sequence[Document]) -> csr_matrix:
-        return hstack(
-            [
-                self._characters.transform([d.text for d in documents]),
-                self._words.transform([d.lemmas for d in documents]),
-            ]
-        ).tocsr()
-
     def rank(self, document: Document, length: int = RANKING_LENGTH) -> list[tuple[str, float]]:
         """The likeliest intents with their confidences (summing to 1 over all intents), best
         first; empty when the message shares no n-gram with anything the model was taught."""
-        features = self._features([document])
-        informative = features.copy()
-        informative[:, self._blank] = 0
-        if informative.count_nonzero() == 0:
+        features = _features(self._characters, self._words, [document])
+        if np.setdiff1d(features.indices, self._blank).size == 0:
             return []
         names = self._classifier.classes_
         exact = self._examples.get(document.key)

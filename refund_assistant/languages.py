@@ -35,8 +35,14 @@ class ChineseScript(str, Enum):
 
 
 DEFAULT_LANGUAGE = Language.ENGLISH
+# The message-metadata keys a client sends its language in: the widget's page language, and
+# Telegram's `from.language_code` (addons/language_tagger.py reads them, in this order).
+CLIENT_LANGUAGE_KEYS = ("language", "language_code")
 
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Chinese characters (the unified ideographs, extension A, compatibility ideographs), as the body
+# of a character class: every module that looks for Chinese uses this one range.
+HAN_CHARACTERS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{HAN_CHARACTERS}]")
 _KANA_RE = re.compile(r"[\u3040-\u30ff]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 # The placeholders the privacy masking puts in texts ("[phone]") are the bot's, not the seller's.
@@ -53,6 +59,10 @@ _DATE_WORDS = frozenset(
     {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
     | {"st", "nd", "rd", "th"}
 )
+
+
+def has_chinese(text: str) -> bool:
+    return _HAN_RE.search(text) is not None
 
 
 def message_language(text: str) -> Language | None:
@@ -100,10 +110,15 @@ def to_traditional(text: str) -> str:
     return str(_to_traditional().convert(text))
 
 
+def primary_code(code: str) -> str:
+    """ "zh-CN", "zh_Hans", " ZH " -> "zh"."""
+    return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
+
+
 def language_from_code(code: str | None) -> Language | None:
     """A client's language code ("zh-CN", "zh_Hant", "en-GB", Telegram's "zh-hans") as a reply
     language; None for any other language or none."""
-    primary = re.split(r"[-_]", (code or "").strip().lower(), maxsplit=1)[0]
+    primary = primary_code(code or "")
     for language in Language:
         if primary == language.value:
             return language

@@ -24,6 +24,7 @@ import json
 import re
 from typing import Any
 
+from refund_assistant.languages import CLIENT_LANGUAGE_KEYS
 from refund_assistant.message_checks import Refusal, read_json_object
 
 MESSAGE_LIMIT = 4096  # characters per message, after entity parsing (we send plain text)
@@ -32,9 +33,8 @@ _START_COMMAND = re.compile(r"/start(?:@(\w+))?(?:\s.*)?", re.IGNORECASE | re.DO
 # A bot command as Telegram defines it (1-32 Latin letters, digits, underscores), perhaps
 # addressed to a bot, perhaps with a deep-link parameter ("/start <parameter>"), and nothing else.
 _BARE_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]+)?(?:[ \t]+[A-Za-z0-9_-]{1,64})?")
-# The metadata key the language tagger reads a client's language code from
-# (addons/language_tagger.py).
-LANGUAGE_CODE_KEY = "language_code"
+# The metadata key the language tagger reads a Telegram user's language code from.
+LANGUAGE_CODE_KEY = CLIENT_LANGUAGE_KEYS[1]
 # An IETF language tag as Telegram sends it ("en", "zh-hans", "pt-br"); anything else is dropped.
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8}){0,3}")
 

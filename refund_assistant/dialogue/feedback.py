@@ -12,7 +12,7 @@ feedback (`dialogue.yes_no`); anything else is a new message, answered as usual.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from refund_assistant import intents
 from refund_assistant.conversation import (
@@ -49,12 +49,12 @@ NOTHING_TO_RATE: frozenset[str] = frozenset(
 )
 
 
-def should_ask(events: Iterable[Event], form_active: bool, just_sent: Iterable[str] = ()) -> bool:
+def should_ask(events: Iterable[Event], form_active: bool, just_sent: Sequence[str] = ()) -> bool:
     """`events` end where the seller seems done (thanks, goodbye, the end of a walk-through or
     a verdict): ask if something was answered since the question was last asked. `just_sent`:
     the responses the asking action itself has just sent, not in `events` yet."""
     session = current_session(events)
-    last = [*([last_bot_response(session)]), *just_sent][-1]
+    last = just_sent[-1] if just_sent else last_bot_response(session)
     if form_active or last in ANSWERS_THAT_ASK_A_QUESTION:
         return False
     for event in reversed(session):

@@ -26,7 +26,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from refund_assistant.languages import Language, language_from_code, message_language
+from refund_assistant.languages import (
+    Language,
+    language_from_code,
+    message_language,
+    primary_code,
+)
 
 # The languages the bot answers in; a slot value with another primary code is unsupported.
 REPLY_LANGUAGES: frozenset[str] = frozenset(language.value for language in Language)
@@ -65,11 +70,6 @@ def mostly_unsupported_script(text: str) -> bool:
     readable = {"latin"} if "kana" in scripts else {"latin", "han"}
     unsupported = sum(1 for script in scripts if script not in readable)
     return unsupported * 2 > len(scripts)
-
-
-def primary_code(language: str) -> str:
-    """ "zh-CN", "zh_Hans", " ZH " -> "zh"."""
-    return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
 
 
 def in_unsupported_language(text: str, language: str | None) -> bool:

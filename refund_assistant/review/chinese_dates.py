@@ -41,14 +41,13 @@ from datetime import date, timedelta
 
 import cn2an
 
+from refund_assistant.languages import HAN_CHARACTERS as _HAN
 from refund_assistant.languages import to_simplified
 from refund_assistant.review.calendar import working_days_before
 
 Resolver = Callable[["re.Match[str]", date], "date | None"]
 Rules = list[tuple["re.Pattern[str]", Resolver]]
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RE = re.compile(f"[{_HAN}]")
 # A space between Chinese and Latin or digits, except before a unit or suffix (15个, 3号, 11月): the
 # English rules are to find "2026-11-03提交" and "11/3/2026的", never a count such as "7/15个工作日".
 _HAN_NEXT_TO_LATIN_RE = re.compile(
@@ -84,10 +83,6 @@ _WORDS_AS_OFFSET = {  # days from today
     "大前天": -3, "前天": -2, "前晚": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "昨儿": -1,
     "明天": 1, "明日": 1, "后天": 2,
 }  # fmt: skip
-
-
-def has_chinese(text: str) -> bool:
-    return _HAN_RE.search(text) is not None
 
 
 # Shopping festivals sellers date things by: Singles' Day (11 Nov) and Double Twelve (12 Dec).

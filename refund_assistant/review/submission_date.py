@@ -34,6 +34,7 @@ from typing import Any, cast
 
 import dateparser
 
+from refund_assistant.languages import has_chinese
 from refund_assistant.review import chinese_dates
 from refund_assistant.review.calendar import working_days_before
 
@@ -103,7 +104,7 @@ def parse_submission_date(text: str, today: date) -> DateParse:
     """
     text = text or ""
     patterns = _PATTERNS
-    if chinese_dates.has_chinese(text):
+    if has_chinese(text):
         text = chinese_dates.normalise(text)
         patterns = _CHINESE_PATTERNS + _PATTERNS
     text = re.sub(r"\s+", " ", text.lower().replace("\u2019", "'"))

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import cn2an
 
-from refund_assistant.languages import chinese_script, to_simplified
+from refund_assistant.languages import HAN_CHARACTERS, chinese_script, to_simplified
 from refund_assistant.store_state import chinese_clauses as clauses
 from refund_assistant.store_state import chinese_words as words
 from refund_assistant.store_state.lexicon import FACT_OF_ANCHOR, Label
@@ -47,7 +47,7 @@ from refund_assistant.store_state.lexicon_zh import (
 )
 from refund_assistant.store_state.units import Unit, to_units
 
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RE = re.compile(f"[{HAN_CHARACTERS}]")
 # From the first to the last Latin letter of a run of ASCII: "store", "store closed, no orders".
 _ENGLISH_RE = re.compile(r"[A-Za-z](?:[ -~]*[A-Za-z])?")
 _ASCII_DIGITS = frozenset("0123456789")

@@ -108,7 +108,8 @@ def test_review_window_for_a_date_in_the_message(bot):
     that the window for a date in the message reaches the seller, whatever today is."""
     from datetime import timedelta
 
-    from actions.review_actions import show, today
+    from actions.review_actions import today
+    from refund_assistant.review.dates_shown import format_day as show
     from refund_assistant.review.window import review_window
 
     submitted = today() - timedelta(days=20)

@@ -8,13 +8,14 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from refund_assistant.languages import HAN_CHARACTERS, LANGUAGE_SLOT, Language
+
 Variation = Mapping[str, Any]
 
-LANGUAGE_SLOT = "language"
-CHINESE = "zh"
+CHINESE = Language.CHINESE.value
 CHINESE_CONDITION = [{"type": "slot", "name": LANGUAGE_SLOT, "value": CHINESE}]
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN = re.compile(f"[{HAN_CHARACTERS}]")
 PLACEHOLDER = re.compile(r"\{[^{}\s]+\}")
 
 

@@ -6,13 +6,13 @@ import re
 import pytest
 import yaml
 
-from refund_assistant.languages import to_simplified
+from refund_assistant.languages import HAN_CHARACTERS, to_simplified
 from tests.support import DOMAIN, PROJECT_ROOT
 
 BLIND_SETS = sorted((PROJECT_ROOT / "tests" / "blind").glob("*.yml"))
 
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(f"[{HAN_CHARACTERS}]")
 
 
 def normalised(text: str) -> str:

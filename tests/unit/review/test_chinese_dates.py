@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from refund_assistant.review.chinese_dates import has_chinese, normalise
+from refund_assistant.languages import has_chinese
+from refund_assistant.review.chinese_dates import normalise
 from refund_assistant.review.submission_date import (
     MAX_AGE_DAYS,
     DateParse,
