@@ -42,8 +42,10 @@ from jsonschema.validators import validator_for
 from rasa.core.processor import MessageProcessor
 from rasa.shared.exceptions import RasaException
 
+from addons import messages_in_turn
 from refund_assistant.compat import require_version
 from refund_assistant.privacy.guard import MARK, WARNING_RESPONSE
+from refund_assistant.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -152,11 +154,13 @@ async def _warn_then_predict(self: MessageProcessor, output_channel: Any, tracke
 
 def install() -> None:
     """Makes Rasa use ApologisingRemoteAction for every custom action, forms' validation too,
-    and send the personal-data warning before the prediction loop."""
+    send the personal-data warning before the prediction loop, and handle seller messages a
+    few at a time in arrival order (addons/messages_in_turn.py)."""
     require_version("rasa", rasa.__version__, RASA_VERSION_WRITTEN_FOR, "addons.rasa_server")
     rasa_actions.RemoteAction = ApologisingRemoteAction
     rasa_forms.RemoteAction = ApologisingRemoteAction
     MessageProcessor._run_prediction_loop = _warn_then_predict  # type: ignore[method-assign]
+    messages_in_turn.install(Settings.from_env().messages_in_progress)
 
 
 def main() -> None:

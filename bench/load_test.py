@@ -64,6 +64,8 @@ BARE_RASA_CONVERSATIONS: Sequence[Sequence[str]] = (
 class Result:
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
+    # each message text's latencies, so the tail can be traced to the turns that make it
+    by_message: dict[str, list[float]] = field(default_factory=dict)
     wall_seconds: float = 0.0
 
     @property
@@ -92,6 +94,12 @@ class Result:
             f"p99 {self.percentile(99):7.1f} ms  {self.throughput:6.1f} msg/s"
         )
 
+    def slowest(self, count: int = 6) -> list[str]:
+        """The messages with the highest median latency: where the tail comes from."""
+        medians = {text: statistics.median(times) for text, times in self.by_message.items()}
+        ordered = sorted(medians, key=medians.get, reverse=True)[:count]
+        return [f"{medians[text]:7.1f} ms  {text}" for text in ordered]
+
 
 async def _seller(
     session: aiohttp.ClientSession,
@@ -118,6 +126,7 @@ async def _seller(
             elapsed = (time.perf_counter() - started) * 1000
             if ok:
                 result.latencies_ms.append(elapsed)
+                result.by_message.setdefault(message, []).append(elapsed)
             else:
                 result.errors += 1
 

@@ -101,6 +101,10 @@ def measure(
             results[sellers] = asyncio.run(run_load(urls, sellers, rounds, conversations))
         label = f"{sellers} seller{'s' if sellers > 1 else ''}"
         print("  " + results[sellers].line(label), flush=True)
+        if sellers > 1:
+            print("    slowest turns (median):", flush=True)
+            for line in results[sellers].slowest():
+                print(f"      {line}", flush=True)
         print(
             "    peak RSS under load: "
             + ", ".join(f"{name} {mb:.0f} MB" for name, mb in memory.peak.items()),
@@ -198,9 +202,14 @@ def main() -> int:
     if args.skip_bare:
         return 0
     bare = bench_bare_rasa(levels, args.rounds)
-    print("Ratio of median latency, Refund Assistant / bare Rasa:")
+    print("Refund Assistant / bare Rasa: median latency, p95 latency, throughput")
     for sellers in levels:
-        print(f"  {sellers:3d} sellers: {ours[sellers].median / bare[sellers].median:.2f}")
+        mine, theirs = ours[sellers], bare[sellers]
+        print(
+            f"  {sellers:3d} sellers: {mine.median / theirs.median:.2f}  "
+            f"{mine.percentile(95) / theirs.percentile(95):.2f}  "
+            f"{mine.throughput / theirs.throughput:.2f}"
+        )
     return 0
 
 

@@ -67,6 +67,8 @@ class Settings:
     review_timezone: str = DEFAULT_REVIEW_TIMEZONE  # REVIEW_TIMEZONE
     widget_origins: list[str] = field(default_factory=list)  # WIDGET_ORIGINS
     lock_store_url: str | None = None  # LOCK_STORE_URL: Redis lock store for several servers
+    # MESSAGES_IN_PROGRESS: messages one Rasa server handles at once; the rest wait in order
+    messages_in_progress: int = 4
     telegram: TelegramSettings | None = None  # TELEGRAM_*: the channel is off without a token
 
     @classmethod
@@ -90,6 +92,7 @@ class Settings:
             review_timezone=_timezone(get(REVIEW_TIMEZONE_ENV) or DEFAULT_REVIEW_TIMEZONE),
             widget_origins=(get("WIDGET_ORIGINS") or "").replace(",", " ").split(),
             lock_store_url=get("LOCK_STORE_URL"),
+            messages_in_progress=_positive(env, "MESSAGES_IN_PROGRESS", cls.messages_in_progress),
             telegram=_telegram(get),
         )
 
@@ -120,6 +123,15 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
         return default
     if not value.isdigit() or not 0 < int(value) < 65536:
         raise SettingsError(f"{name} must be a port number (1-65535), not {value!r}")
+    return int(value)
+
+
+def _positive(env: Mapping[str, str], name: str, default: int) -> int:
+    value = (env.get(name) or "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise SettingsError(f"{name} must be a whole number of at least 1, not {value!r}")
     return int(value)
 
 

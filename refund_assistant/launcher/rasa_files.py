@@ -31,6 +31,8 @@ def render_endpoints(settings: Settings, run_dir: Path = RUN_DIR) -> Path:
     endpoints["tracker_store"] = {
         "type": endpoints["tracker_store"]["type"],
         "url": settings.database_url,
+        # only this server writes its conversations unless several share a lock store
+        "remember_conversations": not settings.lock_store_url,
     }
     if settings.lock_store_url:
         endpoints["lock_store"] = redis_lock_store(settings.lock_store_url)

@@ -121,3 +121,14 @@ def test_secrets_are_not_in_the_settings_repr():
         {**TELEGRAM, "TELEGRAM_WEBHOOK_SECRET": "hook-secret", "REST_TOKEN": "rest-secret"}
     )
     assert "hook-secret" not in repr(settings) and "rest-secret" not in repr(settings)
+
+
+def test_messages_in_progress_defaults_to_a_few_and_reads_the_environment():
+    assert Settings.from_env({}).messages_in_progress == 4
+    assert Settings.from_env({"MESSAGES_IN_PROGRESS": " 8 "}).messages_in_progress == 8
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "four", "2.5"])
+def test_messages_in_progress_must_be_a_whole_number_of_at_least_one(value):
+    with pytest.raises(SettingsError, match="MESSAGES_IN_PROGRESS"):
+        Settings.from_env({"MESSAGES_IN_PROGRESS": value})

@@ -23,8 +23,9 @@ def test_defaults_sqlite_no_lock_store_no_telegram(tmp_path):
     settings, endpoints, credentials = rendered(tmp_path, {})
     assert endpoints["action_endpoint"]["url"] == "http://127.0.0.1:5055/webhook"
     assert endpoints["tracker_store"] == {
-        "type": "addons.masking_tracker_store.MaskingSQLTrackerStore",
+        "type": "addons.remembering_tracker_store.RememberingTrackerStore",
         "url": f"sqlite:///{DEFAULT_SQLITE_PATH}",
+        "remember_conversations": True,
     }
     assert "lock_store" not in endpoints
     assert set(credentials) == {"channels.rest.RestInput", "channels.socketio.SessionSocketIOInput"}
@@ -41,6 +42,8 @@ def test_production_settings(tmp_path):
     settings, endpoints, _ = rendered(tmp_path, env)
     assert endpoints["action_endpoint"]["url"] == "http://127.0.0.1:6055/webhook"
     assert endpoints["tracker_store"]["url"] == env["TRACKER_DB_URL"]
+    # a seller's next message may reach the other server: read every conversation afresh
+    assert endpoints["tracker_store"]["remember_conversations"] is False
     assert endpoints["lock_store"] == {
         "type": "redis",
         "url": "redis.internal",
