@@ -105,7 +105,7 @@ bench: $(MODEL) $(WIDGET_VENDOR) ## latency, throughput, memory, cold start vs a
 	$(PY) -m bench.run_bench $(ARGS)
 
 bench-blind: $(MODEL) ## score the blind test sets end to end over REST (ARGS="tests/blind/zh_set1.yml" for one)
-	$(PY) -m bench.score_blind $(or $(ARGS),tests/blind/en_set1.yml tests/blind/en_set2.yml tests/blind/zh_set1.yml tests/blind/zh_set2.yml)
+	$(PY) -m bench.score_blind $(or $(ARGS),tests/blind/en_set1.yml tests/blind/en_set2.yml tests/blind/en_set3.yml tests/blind/zh_set1.yml tests/blind/zh_set2.yml)
 
 bench-soak: $(MODEL) ## 10 sellers without pause for 30 minutes: errors, latency, memory growth (ARGS="--minutes 5")
 	$(PY) -m bench.soak $(ARGS)
