@@ -27,7 +27,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.masking_tracker_store import MaskingSQLTrackerStore, StoredEvent
 
-REMEMBERED_BYTES = 32 * 1024 * 1024
+REMEMBERED_BYTES = 16 * 1024 * 1024  # a few hundred conversations; the soak allows +5 % of ~760 MB
 _ROW_OVERHEAD = 120  # bytes of a stored event beyond its JSON: the tuple, the float, the name
 
 
