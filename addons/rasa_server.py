@@ -42,7 +42,7 @@ from jsonschema.validators import validator_for
 from rasa.core.processor import MessageProcessor
 from rasa.shared.exceptions import RasaException
 
-from addons import messages_in_turn
+from addons import feedback_after_pause, messages_in_turn
 from refund_assistant.compat import require_version
 from refund_assistant.privacy.guard import MARK, WARNING_RESPONSE
 from refund_assistant.settings import Settings
@@ -147,20 +147,25 @@ _predict_and_run_actions = MessageProcessor._run_prediction_loop
 
 
 async def _warn_then_predict(self: MessageProcessor, output_channel: Any, tracker: Any) -> None:
-    """Rasa's prediction loop, after the personal-data warning when one is due."""
+    """Rasa's prediction loop, after the personal-data warning when one is due, and before the
+    wait for a quiet seller (addons/feedback_after_pause.py)."""
     await warn_about_personal_data(self, output_channel, tracker)
     await _predict_and_run_actions(self, output_channel, tracker)
+    feedback_after_pause.after_the_turn(self, output_channel, tracker)
 
 
 def install() -> None:
     """Makes Rasa use ApologisingRemoteAction for every custom action, forms' validation too,
-    send the personal-data warning before the prediction loop, and handle seller messages a
-    few at a time in arrival order (addons/messages_in_turn.py)."""
+    send the personal-data warning before the prediction loop, ask a quiet seller for feedback
+    after a pause (addons/feedback_after_pause.py), and handle seller messages a few at a time
+    in arrival order (addons/messages_in_turn.py)."""
     require_version("rasa", rasa.__version__, RASA_VERSION_WRITTEN_FOR, "addons.rasa_server")
     rasa_actions.RemoteAction = ApologisingRemoteAction
     rasa_forms.RemoteAction = ApologisingRemoteAction
     MessageProcessor._run_prediction_loop = _warn_then_predict  # type: ignore[method-assign]
-    messages_in_turn.install(Settings.from_env().messages_in_progress)
+    settings = Settings.from_env()
+    messages_in_turn.install(settings.messages_in_progress)
+    feedback_after_pause.install(settings.feedback_pause_seconds)
 
 
 def main() -> None:

@@ -69,6 +69,9 @@ class Settings:
     lock_store_url: str | None = None  # LOCK_STORE_URL: Redis lock store for several servers
     # MESSAGES_IN_PROGRESS: messages one Rasa server handles at once; the rest wait in order
     messages_in_progress: int = 4
+    # FEEDBACK_PAUSE_SECONDS: a quiet seller on the widget or Telegram is asked whether the
+    # answer helped after this long; 0 turns it off
+    feedback_pause_seconds: int = 120
     telegram: TelegramSettings | None = None  # TELEGRAM_*: the channel is off without a token
 
     @classmethod
@@ -92,7 +95,10 @@ class Settings:
             review_timezone=_timezone(get(REVIEW_TIMEZONE_ENV) or DEFAULT_REVIEW_TIMEZONE),
             widget_origins=(get("WIDGET_ORIGINS") or "").replace(",", " ").split(),
             lock_store_url=get("LOCK_STORE_URL"),
-            messages_in_progress=_positive(env, "MESSAGES_IN_PROGRESS", cls.messages_in_progress),
+            messages_in_progress=_whole(env, "MESSAGES_IN_PROGRESS", cls.messages_in_progress),
+            feedback_pause_seconds=_whole(
+                env, "FEEDBACK_PAUSE_SECONDS", cls.feedback_pause_seconds, minimum=0
+            ),
             telegram=_telegram(get),
         )
 
@@ -126,12 +132,12 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
     return int(value)
 
 
-def _positive(env: Mapping[str, str], name: str, default: int) -> int:
+def _whole(env: Mapping[str, str], name: str, default: int, minimum: int = 1) -> int:
     value = (env.get(name) or "").strip()
     if not value:
         return default
-    if not value.isdigit() or int(value) < 1:
-        raise SettingsError(f"{name} must be a whole number of at least 1, not {value!r}")
+    if not value.isdigit() or int(value) < minimum:
+        raise SettingsError(f"{name} must be a whole number of at least {minimum}, not {value!r}")
     return int(value)
 
 

@@ -8,11 +8,15 @@ or the store check or review dates reach their verdict (the rules and stories ca
 there). It is asked only if the seller asked something that got an answer since the last time
 it was asked, and never in the middle of a form's questions. A yes or no typed after it is the
 feedback (`dialogue.yes_no`); anything else is a new message, answered as usual.
+
+A seller who reads an answer and goes quiet seems done too: on the channels that can send
+unprompted (the widget, Telegram), the question comes after a pause if the answer asked nothing
+back (addons/feedback_after_pause.py decides when, `should_ask_after_a_pause` whether).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from refund_assistant import intents
 from refund_assistant.conversation import (
@@ -63,3 +67,23 @@ def should_ask(events: Iterable[Event], form_active: bool, just_sent: Sequence[s
         if event.get("event") == "user" and intent_of(event) not in NOTHING_TO_RATE:
             return True
     return False
+
+
+def should_ask_after_a_pause(
+    events: Iterable[Event], busy: bool, asks_a_question: Callable[[str], bool]
+) -> bool:
+    """The seller has been quiet since the bot's last turn: ask if that turn answered a question
+    of theirs (their last message asked for something) with an answer that asks nothing back
+    (`asks_a_question`: a response ending in a question mark, a form's question, an offer), and
+    nothing has been rated since. `busy`: a form or the walk-through is under way, whose own end
+    asks."""
+    session = current_session(events)
+    if busy:
+        return False
+    last_message = next((e for e in reversed(session) if e.get("event") == "user"), None)
+    if last_message is None or intent_of(last_message) in NOTHING_TO_RATE:
+        return False
+    last = last_bot_response(session)
+    if last is None or asks_a_question(last):
+        return False
+    return should_ask(session, form_active=False)

@@ -132,3 +132,10 @@ def test_messages_in_progress_defaults_to_a_few_and_reads_the_environment():
 def test_messages_in_progress_must_be_a_whole_number_of_at_least_one(value):
     with pytest.raises(SettingsError, match="MESSAGES_IN_PROGRESS"):
         Settings.from_env({"MESSAGES_IN_PROGRESS": value})
+
+
+def test_the_feedback_pause_defaults_to_two_minutes_and_zero_turns_it_off():
+    assert Settings.from_env({}).feedback_pause_seconds == 120
+    assert Settings.from_env({"FEEDBACK_PAUSE_SECONDS": "0"}).feedback_pause_seconds == 0
+    with pytest.raises(SettingsError, match="FEEDBACK_PAUSE_SECONDS"):
+        Settings.from_env({"FEEDBACK_PAUSE_SECONDS": "-5"})

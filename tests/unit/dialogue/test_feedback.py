@@ -1,7 +1,7 @@
 """When the bot asks "Did this answer your question?": when the seller seems done, once per
 answered question, never inside a form."""
 
-from refund_assistant.dialogue.feedback import should_ask
+from refund_assistant.dialogue.feedback import should_ask, should_ask_after_a_pause
 from tests.support import bot_event as bot
 from tests.support import user_event as user
 
@@ -72,3 +72,38 @@ def test_a_verdict_that_offers_something_is_not_followed_by_the_question():
     for offer in ("utter_refund_eligible", "utter_review_window_overdue", "utter_offer_check_rest"):
         assert not should_ask([SESSION_START, *checked], form_active=False, just_sent=[offer])
     assert should_ask([SESSION_START, *checked], form_active=False, just_sent=["utter_x"])
+
+
+QUESTIONS = {"utter_ask_which_step", "utter_did_you_mean"}
+
+
+def asks_after_a_pause(*events, busy=False):
+    return should_ask_after_a_pause([SESSION_START, *events], busy, QUESTIONS.__contains__)
+
+
+def test_a_quiet_seller_is_asked_after_an_answer_to_their_question():
+    assert asks_after_a_pause(
+        user("how long is the review", "ask_review_time"), bot("utter_review_time")
+    )
+
+
+def test_not_after_an_answer_that_asks_something_back_or_offers_something():
+    assert not asks_after_a_pause(user("show me a step", "ask_step"), bot("utter_ask_which_step"))
+    # "Shall I walk you through the steps?" waits for a yes or no
+    assert not asks_after_a_pause(
+        user("the whole process?", "ask_whole_process"), bot("utter_whole_process")
+    )
+
+
+def test_not_when_the_last_message_asked_for_nothing_to_rate():
+    answered = [user("how long is the review", "ask_review_time"), bot("utter_review_time")]
+    assert not asks_after_a_pause(*answered, user("hi", "greet"), bot("utter_greet"))
+    assert not asks_after_a_pause(
+        *answered, user("asdf", "nlu_fallback"), bot("utter_did_you_mean")
+    )
+
+
+def test_not_twice_and_not_inside_a_form_or_the_walkthrough():
+    answered = [user("how long is the review", "ask_review_time"), bot("utter_review_time")]
+    assert not asks_after_a_pause(*answered, bot("utter_ask_feedback"))
+    assert not asks_after_a_pause(*answered, busy=True)
