@@ -89,15 +89,14 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
             data = event.as_dict()
             if data.get("event") in MASKED_EVENT_TYPES:
                 data = mask_value(data)
-            stored.append(StoredEvent(data.get("timestamp"), event.type_name, json.dumps(data)))
+            row = StoredEvent(data.get("timestamp"), event.type_name, json.dumps(data))
+            stored.append(row)
             rows.append(
                 {
+                    **row._asdict(),
                     "sender_id": tracker.sender_id,
-                    "type_name": event.type_name,
-                    "timestamp": data.get("timestamp"),
                     "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
                     "action_name": data.get("name"),
-                    "data": stored[-1].data,
                 }
             )
         if rows:

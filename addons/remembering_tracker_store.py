@@ -52,15 +52,12 @@ class RememberingTrackerStore(MaskingSQLTrackerStore):
             LRUCache(maxsize=REMEMBERED_BYTES, getsizeof=_size) if remember_conversations else None
         )
 
-    def _stored(self, session: Any, sender_id: str) -> tuple[StoredEvent, ...]:
-        """The latest session's events as stored: remembered, or read from the database."""
-        assert self._remembered is not None
-        known = self._remembered.get(sender_id)
-        if known is None:
-            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
-            known = tuple(StoredEvent(row.timestamp, row.type_name, row.data) for row in rows)
-            self._remember(sender_id, known)
-        return known
+    def _read(self, session: Any, sender_id: str) -> tuple[StoredEvent, ...]:
+        """The latest session's events as the database holds them, remembered from now on."""
+        rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
+        events = tuple(StoredEvent(row.timestamp, row.type_name, row.data) for row in rows)
+        self._remember(sender_id, events)
+        return events
 
     def _remember(self, sender_id: str, events: tuple[StoredEvent, ...]) -> None:
         assert self._remembered is not None
@@ -72,8 +69,10 @@ class RememberingTrackerStore(MaskingSQLTrackerStore):
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         if self._remembered is None:
             return await super().retrieve(sender_id)
-        with self.session_scope() as session:
-            events = self._stored(session, sender_id)
+        events = self._remembered.get(sender_id)
+        if events is None:
+            with self.session_scope() as session:
+                events = self._read(session, sender_id)
         if not (self.domain and events):
             return None
         return DialogueStateTracker.from_dict(
@@ -86,9 +85,11 @@ class RememberingTrackerStore(MaskingSQLTrackerStore):
             return await super().save(tracker)
         await self.stream_events(tracker)
         sender_id = tracker.sender_id
+        known = self._remembered.get(sender_id)
         try:
             with self.session_scope() as session:
-                known = self._stored(session, sender_id)
+                if known is None:
+                    known = self._read(session, sender_id)
                 new = itertools.islice(tracker.events, len(known), len(tracker.events))
                 added = self._add_masked(session, tracker, new)
                 session.commit()

@@ -12,7 +12,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons import feedback_after_pause
 from refund_assistant.dialogue.feedback import FEEDBACK_QUESTION
-from tests.unit.addons.test_rasa_server import DOMAIN, Processor
+from tests.unit.addons.rasa_processor import DOMAIN, Processor
 
 
 class WidgetChannel(CollectingOutputChannel):

@@ -4,36 +4,15 @@ domain and response generator: sent once, logged as an ordinary bot utterance wi
 
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel
-from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.core.processor import MessageProcessor
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons import rasa_server
 from refund_assistant.privacy.guard import MARK, WARNING_RESPONSE
-from refund_assistant.settings import PROJECT_ROOT
+from tests.unit.addons.rasa_processor import DOMAIN, Processor
 
-DOMAIN = Domain.load(str(PROJECT_ROOT / "domain.yml"))
 QUESTION = "my account is 6222021234567890123, how long does the review take?"
-
-
-class Processor:
-    """What the warning needs of Rasa's MessageProcessor."""
-
-    def __init__(self):
-        self.domain = DOMAIN
-        self.nlg = TemplatedNaturalLanguageGenerator(DOMAIN.responses)
-
-    _should_handle_message = staticmethod(MessageProcessor._should_handle_message)
-    execute_side_effects = MessageProcessor.execute_side_effects
-    _send_bot_messages = staticmethod(MessageProcessor._send_bot_messages)
-
-    async def _schedule_reminders(self, *args):
-        pass
-
-    async def _cancel_reminders(self, *args):
-        pass
 
 
 def conversation(marked: bool) -> DialogueStateTracker:
